@@ -1,0 +1,3 @@
+"""Zero-Compute ML Studio: learn machine learning on an ordinary PC."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,20 @@
+"""`studio` / `python -m studio`: the window, or a command when one is given."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "-h", "--version"):
+        from studio.ui.app import main as gui_main
+
+        return gui_main(argv)
+    from studio.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""`studio run LESSON_ID`: run one lesson in the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from studio.cli.common import fail
+from studio.core import devices
+from studio.core.context import Context, Event
+from studio.core.lesson import LessonError, catalog, parse_assignments
+from studio.core.runner import run_lesson
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("run", help="run one lesson headless")
+    p.add_argument("lesson", metavar="LESSON_ID")
+    p.add_argument("--device", default="auto", help="auto, cpu or cuda (default auto)")
+    p.add_argument("--set", dest="assign", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a parameter; repeat for several")
+    p.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    p.add_argument("--out", type=Path, help="write figures and plots as PNG files here")
+    p.set_defaults(func=run)
+
+
+class CliContext(Context):
+    """Prints output as it comes; a progress bar on stderr when it is a terminal."""
+
+    def __init__(self, device, params, quiet: bool, out: Path | None):
+        super().__init__(device, params)
+        self.quiet = quiet
+        self.out = out
+        self._tty = sys.stderr.isatty()
+
+    def _emit(self, event: Event) -> None:
+        stream = sys.stderr if self.quiet else getattr(sys.stdout, "real", sys.stdout)
+        if event.kind == "log":
+            print(event.payload, file=stream, flush=True)
+        elif event.kind == "table":
+            print(f"\n[{event.name}]\n{_table_text(event.payload)}\n", file=stream, flush=True)
+        elif event.kind == "progress" and self._tty:
+            done, total = event.payload
+            frac = done / total if total else 0
+            bar = "#" * int(30 * frac)
+            print(f"\r[{bar:<30}] {100 * frac:5.1f}%", end="", file=sys.stderr, flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+        elif event.kind in ("figure", "plot") and self.out:
+            path = save_png(self.out, event.name, event.payload)
+            print(f"[studio] wrote {path}", file=stream, flush=True)
+
+
+def _table_text(data) -> str:
+    to_string = getattr(data, "to_string", None)
+    return to_string() if to_string else str(data)
+
+
+def save_png(folder: Path, name: str, obj) -> Path:
+    """Write a matplotlib Figure or a Plot as PNG (Agg backend; no window)."""
+    from studio.core.figures import plot_to_figure
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fig = obj if hasattr(obj, "savefig") else plot_to_figure(obj)
+    path = folder / f"{name}.png"
+    fig.savefig(path, dpi=100)
+    return path
+
+
+def run(args) -> int:
+    try:
+        lesson = catalog().get(args.lesson)
+        params = lesson.resolve_params(parse_assignments(args.assign))
+        device = devices.resolve(args.device, lesson.devices)
+    except LessonError as exc:
+        return fail(str(exc))
+    ctx = CliContext(device, params, quiet=args.json, out=args.out)
+    outcome = run_lesson(lesson, ctx, params)
+    if args.json:
+        print(json.dumps(outcome.to_json(ctx), ensure_ascii=False))
+    else:
+        print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {device}")
+        for key, value in outcome.results.items():
+            print(f"  {key} = {value}")
+    return {"done": 0, "cancelled": 130, "failed": 1}[outcome.status]

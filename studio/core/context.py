@@ -1,0 +1,157 @@
+"""What a lesson talks to while it runs.
+
+The lesson calls the same methods whichever context it has: the GUI's (events queued for
+the window), the CLI's (printed), or the recording one (kept for tests). All three are
+this `Context` with a different `sink`.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from studio.core.buffers import ScalarBuffer
+
+
+class Cancelled(Exception):
+    """Raised by `ctx.check()` once Stop was pressed."""
+
+
+@dataclass
+class Series:
+    """One line, scatter or bar series of a static plot."""
+
+    x: Sequence[float]
+    y: Sequence[float]
+    label: str = ""
+    style: str = "line"  # line | scatter | bar | step
+    width: float = 2.0
+    color: str | None = None
+
+
+@dataclass
+class Plot:
+    """A static 2-D plot a lesson emits (the GUI draws it with pyqtgraph, the CLI as PNG)."""
+
+    title: str
+    series: list[Series] = field(default_factory=list)
+    xlabel: str = ""
+    ylabel: str = ""
+    texts: list[tuple[float, float, str]] = field(default_factory=list)  # annotations
+
+
+@dataclass
+class Event:
+    kind: str  # log | table | plot | figure | progress | result | status
+    name: str = ""
+    payload: Any = None
+
+
+class Context:
+    """Passed to `lesson.run(ctx, **params)`."""
+
+    def __init__(self, device: str = "cpu", params: dict | None = None):
+        self.device = device
+        self.params = dict(params or {})
+        self.results: dict[str, Any] = {}
+        self.scalars: dict[str, ScalarBuffer] = {}
+        self.tables: dict[str, Any] = {}
+        self.plots: dict[str, Plot] = {}
+        self.figures: dict[str, Any] = {}
+        self.output: list[str] = []
+        self.progress_value: tuple[float, float] = (0, 0)
+        self.t0 = time.perf_counter()
+        self._stop = threading.Event()
+        self._scalar_lock = threading.Lock()
+
+    # -- cancellation ---------------------------------------------------------------
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    def check(self) -> None:
+        """Cheap; call at every step. Raises `Cancelled` once Stop was pressed."""
+        if self._stop.is_set():
+            raise Cancelled()
+
+    # -- what a lesson emits -----------------------------------------------------------
+    def scalar(self, name: str, step: float, value: float) -> None:
+        """Stream one point of a curve (`loss`, `val_loss`, `accuracy`...)."""
+        buf = self.scalars.get(name)
+        if buf is None:
+            with self._scalar_lock:
+                buf = self.scalars.get(name)
+                if buf is None:
+                    buf = ScalarBuffer(name, t0=self.t0)
+                    self.scalars[name] = buf
+        buf.append(step, float(value))
+        self.check()
+
+    def log(self, text: str) -> None:
+        """A line of output (a lesson's `print` ends up here too)."""
+        self.output.append(text)
+        self._emit(Event("log", payload=text))
+
+    def table(self, name: str, data: Any) -> None:
+        """A table: a DataFrame, a Series, or a 2-D array."""
+        self.tables[name] = data
+        self._emit(Event("table", name, data))
+
+    def plot(self, name: str, plot: Plot) -> None:
+        self.plots[name] = plot
+        self._emit(Event("plot", name, plot))
+
+    def figure(self, name: str, fig: Any) -> None:
+        """A finished `matplotlib.figure.Figure` (built with the OO API, never pyplot)."""
+        self.figures[name] = fig
+        self._emit(Event("figure", name, fig))
+
+    def progress(self, done: float, total: float) -> None:
+        self.progress_value = (done, total)
+        self._emit(Event("progress", payload=(done, total)))
+        self.check()
+
+    def result(self, **numbers: Any) -> None:
+        """Final numbers of the run: what tests, the CLI and run history read."""
+        self.results.update(numbers)
+        self._emit(Event("result", payload=dict(numbers)))
+
+    def status(self, text: str) -> None:
+        """A short line about what the lesson is doing now ('epoch 3/100, ~2 min left')."""
+        self._emit(Event("status", payload=text))
+
+    # -- delivery ------------------------------------------------------------------------
+    def _emit(self, event: Event) -> None:
+        """Subclasses deliver events; the base context only records them."""
+
+    def scalar_pairs(self) -> dict[str, list[list[float]]]:
+        return {name: buf.pairs() for name, buf in self.scalars.items()}
+
+
+class QueueContext(Context):
+    """Queues events for another thread (the GUI's drain timer) to pick up."""
+
+    def __init__(self, device: str = "cpu", params: dict | None = None):
+        super().__init__(device, params)
+        self.events: queue.SimpleQueue[Event] = queue.SimpleQueue()
+
+    def _emit(self, event: Event) -> None:
+        self.events.put(event)
+
+    def drain(self, limit: int = 10_000) -> list[Event]:
+        out = []
+        while len(out) < limit:
+            try:
+                out.append(self.events.get_nowait())
+            except queue.Empty:
+                break
+        return out
+
+
+RecordingContext = Context  # what tests use: everything kept, nothing delivered

@@ -1,0 +1,22 @@
+"""Shared set-up for the PyTorch lessons."""
+
+from __future__ import annotations
+
+from studio.core.lesson import Param
+from studio.core.text import bi
+
+
+def seed_param(default: int = 0) -> Param:
+    return Param("seed", "int", default, bi("Random seed", "随机种子"), min=0, max=2**31 - 1)
+
+
+def prepare(ctx, seed: int):
+    """Import torch, seed every generator, and report where and how the lesson computes."""
+    import numpy as np
+    import torch
+
+    torch.manual_seed(seed)
+    np.random.seed(seed)
+    device = torch.device(ctx.device)
+    ctx.log(f"[studio] device: {device}, torch {torch.__version__}, threads: {torch.get_num_threads()}")
+    return torch, device
