@@ -1,0 +1,128 @@
+"""The one SQLite database: progress, notes, run history, measurements.
+
+Opening it checks the file; a corrupt file is moved aside (with a timestamp) and a new
+one is made, and `Database.recovered_from` tells where the old one went, so the UI and
+CLI can say so. The schema carries a version (`PRAGMA user_version`) and every change is
+a numbered migration below, applied in order in one transaction each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from studio.core import paths
+
+# version -> SQL. Append only: never edit a migration that has shipped.
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE progress (
+        plan_id   TEXT NOT NULL,
+        item_id   TEXT NOT NULL,
+        status    TEXT NOT NULL DEFAULT 'todo',
+        note      TEXT NOT NULL DEFAULT '',
+        started   REAL,
+        finished  REAL,
+        updated   REAL NOT NULL,
+        run_id    INTEGER,
+        PRIMARY KEY (plan_id, item_id)
+    );
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
+
+
+class Database:
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else paths.database()
+        self.recovered_from: Path | None = None
+        self._lock = threading.RLock()
+        self.conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = self._connect()
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise sqlite3.DatabaseError(ok)
+            self._migrate(conn)
+            return conn
+        except sqlite3.DatabaseError:
+            with contextlib.suppress(Exception):
+                conn.close()
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+            self.path.replace(aside)
+            for suffix in ("-wal", "-shm", "-journal"):
+                extra = self.path.with_name(self.path.name + suffix)
+                if extra.exists():
+                    extra.replace(aside.with_name(aside.name + suffix))
+            self.recovered_from = aside
+            conn = self._connect()
+            self._migrate(conn)
+            return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, upto: int | None = None) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for target in sorted(MIGRATIONS):
+            if target <= version or (upto is not None and target > upto):
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[target]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+                conn.execute("COMMIT")
+            except Exception:
+                conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """`with db.transaction() as conn:` runs its statements atomically."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def query(self, sql: str, args=()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, args).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (sqlite3.complete_statement-aware)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
