@@ -19,14 +19,14 @@ def param_test_size(default: float) -> Param:
 
 def param_random_state(default: int = 42) -> Param:
     return Param(
-        "random_state", "int", default, bi("Random state", "随机状态"), min=0, max=2**32 - 1,
+        "random_state", "int", default, bi("Random state", "随机状态"), min=0, max=2**31 - 1,
         help=bi("Fixes how the rows are shuffled, so a run can be repeated exactly.",
                 "固定数据打乱的方式，使结果可以完全复现。"),
     )
 
 
 def param_seed(default: int = 0) -> Param:
-    return Param("seed", "int", default, bi("Random seed", "随机种子"), min=0, max=2**32 - 1)
+    return Param("seed", "int", default, bi("Random seed", "随机种子"), min=0, max=2**31 - 1)
 
 
 def data_file(name: str) -> Path:

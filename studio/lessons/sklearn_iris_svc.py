@@ -109,7 +109,7 @@ def run(ctx, test_size: float, random_state: int, kernel: str, C: float, cv: int
     ctx.result(
         accuracy=float(accuracy),
         confusion_matrix=cm.tolist(),
-        report=report_dict,
+        macro_f1=float(report_dict["macro avg"]["f1-score"]),
         cv_scores=scores.tolist(),
         cv_mean=float(np.mean(scores)),
         support_vectors=int(clf.n_support_.sum()),

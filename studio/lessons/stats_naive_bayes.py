@@ -90,7 +90,8 @@ def likelihood_figure(model, X, y, feature_names, class_names):
     return fig
 
 
-def run(ctx, test_size: float, random_state: int, var_smoothing: float):
+def run(ctx, test_size: float, random_state: int, smoothing_power: int):
+    var_smoothing = 10.0**smoothing_power
     import numpy as np
     import pandas as pd
     from sklearn.datasets import load_iris
@@ -169,11 +170,12 @@ LESSON = Lesson(
     params=(
         param_test_size(0.3),
         param_random_state(42),
-        Param("var_smoothing", "float", 1e-9, bi("Variance smoothing", "方差平滑系数"),
-              min=1e-12, max=1.0, log=True,
-              help=bi("Share of the largest feature variance added to every variance "
-                      "(GaussianNB's var_smoothing).",
-                      "把最大特征方差的这一比例加到每个方差上（即 GaussianNB 的 var_smoothing）。")),
+        Param("smoothing_power", "int", -9, bi("Variance smoothing (power of ten)", "方差平滑系数（10 的幂）"),
+              min=-15, max=0,
+              help=bi("var_smoothing = 10^power: that share of the largest feature variance is added to "
+                      "every variance (GaussianNB's var_smoothing; -9 is its default 1e-9).",
+                      "var_smoothing = 10 的该次幂：把最大特征方差的这一比例加到每个方差上"
+                      "（即 GaussianNB 的 var_smoothing；-9 对应其默认值 1e-9）。")),
     ),
     article_code=ARTICLE_CODE,
     changes=(

@@ -99,6 +99,7 @@ def test_iris_svc_reproduces_the_article(run_ok):
     assert r["confusion_matrix"] == [[19, 0, 0], [0, 12, 1], [0, 0, 13]]
     assert r["cv_scores"] == pytest.approx([0.96666667, 1.0, 0.96666667, 0.96666667, 1.0], abs=1e-8)
     assert r["cv_mean"] == pytest.approx(0.98, abs=1e-12)
+    assert r["macro_f1"] == pytest.approx(0.9743, abs=1e-4)
 
     out = ctx.output
     start = out.index("Accuracy: 0.9777777777777777")

@@ -51,7 +51,7 @@ def test_numpy_classifier_matches_gaussiannb_on_other_data():
 
 
 def test_var_smoothing_is_a_parameter(run_ok):
-    ctx = run_ok("stats.naive_bayes", var_smoothing=0.5)
+    ctx = run_ok("stats.naive_bayes", smoothing_power=-1)
     assert ctx.results["same_predictions"] is True
     default = run_ok("stats.naive_bayes").results
     assert ctx.results["variances"][0][0] > default["variances"][0][0]
