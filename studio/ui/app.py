@@ -21,6 +21,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def configure_process() -> None:
     """Process-wide settings that keep the GUI responsive while lessons compute (DESIGN)."""
     os.environ.setdefault("KERAS_BACKEND", "torch")  # Keras 3 reads it once, at first import
+    # Lessons draw on matplotlib Figures in worker threads; pandas' plot() would otherwise make
+    # pyplot pick a Qt backend from that thread. The GUI wraps finished Figures in QtAgg canvases.
+    os.environ.setdefault("MPLBACKEND", "Agg")
     sys.setswitchinterval(0.001)  # pure-Python lesson loops hold the GIL; hand it back often
 
 

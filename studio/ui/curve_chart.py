@@ -74,6 +74,7 @@ class CurveChart(QWidget):
     from a GUI-thread timer; it only reads the rows that arrived since the last refresh."""
 
     exported = Signal(str)
+    has_curves = Signal(bool)  # the first curve of a run appeared (True) / the chart was cleared
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -150,6 +151,7 @@ class CurveChart(QWidget):
         self._marker = None
         self.view.hide()
         self.empty_label.show()
+        self.has_curves.emit(False)
 
     def refresh(self) -> None:
         """Pull the rows that arrived since last time and redraw what changed."""
@@ -191,6 +193,7 @@ class CurveChart(QWidget):
             if not self._plots:
                 self.empty_label.hide()
                 self.view.show()
+                self.has_curves.emit(True)
             plot = self.view.addPlot(row=len(self._plots), col=0)
             plot.setTitle(fam)
             plot.addLegend(offset=(-10, 10))

@@ -107,6 +107,9 @@ class LessonView(QWidget):
 
         self.chart = CurveChart()
         self.output = ResultsView()
+        # The chart takes room only when there are curves (before a first run: for torch lessons).
+        self.chart.setVisible(lesson.uses_torch)
+        self.chart.has_curves.connect(self._on_has_curves)
 
         top = QSplitter(Qt.Horizontal)
         top.addWidget(self.code_tabs)
@@ -172,6 +175,9 @@ class LessonView(QWidget):
             return True
         self.run.stop()
         return self.run.wait(msecs)
+
+    def _on_has_curves(self, on: bool) -> None:
+        self.chart.setVisible(on or (self.run is None and self.lesson.uses_torch))
 
     def _set_running(self, on: bool) -> None:
         self.run_button.setEnabled(not on)

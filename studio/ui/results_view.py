@@ -18,8 +18,9 @@ SERIES_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
 class TableModel(QAbstractTableModel):
     """A read-only model over a DataFrame, Series, 2-D array or dict of numbers."""
 
-    def __init__(self, data, parent=None, columns: list[str] | None = None):
+    def __init__(self, data, parent=None, columns: list[str] | None = None, numbers_right: bool = True):
         super().__init__(parent)
+        self._numbers_right = numbers_right
         self._rows, self._columns, self._index = _tabulate(data)
         if columns:
             self._columns = columns
@@ -32,8 +33,11 @@ class TableModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.DisplayRole):
         if role == Qt.DisplayRole:
-            return _fmt(self._rows[index.row()][index.column()])
-        if role == Qt.TextAlignmentRole:
+            value = self._rows[index.row()][index.column()]
+            if not self._numbers_right and isinstance(value, (float, np.floating)):
+                return repr(float(value))  # result numbers in full, to compare with the article
+            return _fmt(value)
+        if role == Qt.TextAlignmentRole and self._numbers_right:
             value = self._rows[index.row()][index.column()]
             if isinstance(value, (int, float, np.number)):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
@@ -65,6 +69,12 @@ def _tabulate(data):
 def _fmt(value) -> str:
     if isinstance(value, (float, np.floating)):
         return f"{value:.6g}"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        arr = np.asarray(value, dtype=object)
+        if arr.ndim > 1:
+            return str(arr.tolist())
+        items = [_fmt(v) for v in arr[:12]]
+        return "[" + ", ".join(items) + (", …" if len(arr) > 12 else "") + "]"
     return str(value)
 
 
@@ -150,7 +160,8 @@ class ResultsView(QTabWidget):
 
     def add_results(self, numbers: dict) -> None:
         self._numbers.update(numbers)
-        self.results.setModel(TableModel(self._numbers, self.results, [self.tr("Value")]))
+        self.results.setModel(TableModel(self._numbers, self.results, [self.tr("Value")], numbers_right=False))
+        self.results.horizontalHeader().setStretchLastSection(True)
 
     def show_table(self, name: str, data) -> None:
         self._put(name, table_view(data))
