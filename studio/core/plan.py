@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from studio.core.text import LANGS, bi, pick
 
@@ -535,7 +536,8 @@ class _Checker:
                 self.error(at, "missing field 'lesson' (an item of kind 'lesson' names its lesson id)")
             return None
         if not LESSON_ID_RE.match(lesson):
-            self.error(at, f"malformed lesson id {lesson!r} (expected dotted lowercase, like 'torch.linear_regression')")
+            self.error(at, f"malformed lesson id {lesson!r} "
+                           "(expected dotted lowercase, like 'torch.linear_regression')")
             return None
         if self.strict and self.known is not None and lesson not in self.known:
             hint = suggest_lesson(lesson, self.known)

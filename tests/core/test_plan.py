@@ -215,7 +215,8 @@ def test_check_plan_file_lines(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     result = check_plan_file(good, ["torch.linear_regression"])
     assert result.ok
-    assert result.lines[0] == f"{good}: ok: 2 phases, 2 topics, 3 items, 13.5 h; lessons: 2 linked, 1 present, 1 missing"
+    assert result.lines[0] == (f"{good}: ok: 2 phases, 2 topics, 3 items, 13.5 h; "
+                               "lessons: 2 linked, 1 present, 1 missing")
     assert result.lines[1] == (f"{good}: phases[1].topics[0].items[0].lesson: lesson 'future.lesson' "
                                "is not written yet (item 'c')")
     bad = tmp_path / "bad.toml"
