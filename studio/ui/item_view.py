@@ -198,7 +198,8 @@ class ItemView(QWidget):
         text = pick(item.body)
         if item.resources:
             names = self.resource_names()
-            lines = [f"\n\n#### {self.tr('Resources')}\n"]
+            heading = self.tr("Resources")
+            lines = [f"\n\n#### {heading}\n"]
             for r in item.resources:
                 title = pick(r.title).replace("[", "\\[").replace("]", "\\]")
                 url = r.url_for()

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.item_view.save_note()
         count = plan_dialogs.export_progress(self, self.store, path)
         if count is not None:
-            self.statusBar().showMessage(self.tr("Exported %n record(s).", "", count), 8000)
+            self.statusBar().showMessage(self.tr("Exported records: {n}").format(n=count), 8000)
         return count
 
     def import_progress(self, path: str | Path | None = None):

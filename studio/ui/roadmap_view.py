@@ -431,7 +431,7 @@ class RoadmapView(QWidget):
                                  "was started.").format(path=self.store.recovered_from))
         orphans = self.store.orphans(self.plan)
         if orphans:
-            parts.append(self.tr("Kept: progress of %n item(s) no longer in this plan.", "", len(orphans)))
+            parts.append(self.tr("Kept: the progress of items no longer in this plan ({n}).").format(n=len(orphans)))
         self.banner.setText("\n".join(parts))
         self.banner.setVisible(bool(parts))
 
@@ -532,7 +532,7 @@ class RoadmapView(QWidget):
             if query:
                 self._phase_rows[phase.id].setExpanded(True)
         self.match_label.setVisible(bool(query))
-        self.match_label.setText(self.tr("%n item(s) match", "", shown) if shown else self.tr("No item matches."))
+        self.match_label.setText(self.tr("Matches: {n}").format(n=shown) if shown else self.tr("No item matches."))
 
     def visible_item_ids(self) -> list[str]:
         return [item_id for item_id, row in self._rows.items() if not _hidden(row)]
