@@ -193,7 +193,6 @@ class CurveChart(QWidget):
                 self.view.show()
             plot = self.view.addPlot(row=len(self._plots), col=0)
             plot.setTitle(fam)
-            plot.showGrid(x=True, y=True, alpha=0.25)
             plot.addLegend(offset=(-10, 10))
             # pyqtgraph resets these when items are added through plot(...) kwargs: set on the item.
             plot.setDownsampling(auto=True, mode="peak")
