@@ -1,8 +1,9 @@
-"""The main window: roadmap on the left, the lesson in the middle, hardware on the right."""
+"""The main window: roadmap on the left, the item and its lesson in the middle, hardware on the right."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,15 +15,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
+    QTabWidget,
 )
 from superqt.utils import create_worker
 
 from studio import __version__
+from studio.core.db import Database
 from studio.core.lesson import Catalog
+from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
+from studio.core.progress import ProgressStore
 from studio.core.text import pick
-from studio.ui import i18n
+from studio.ui import i18n, plan_dialogs
+from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
+from studio.ui.roadmap_view import RoadmapView
+from studio.ui.settings import settings
 from studio.ui.warmup import warm_up
 
 
@@ -55,7 +64,8 @@ class MainWindow(QMainWindow):
     run_finished = Signal(object, object)  # Outcome, LessonRun
     language_changed = Signal(str)
 
-    def __init__(self, catalog: Catalog, lang: str = "en", warm: bool = True, parent=None):
+    def __init__(self, catalog: Catalog, lang: str = "en", warm: bool = True, parent=None,
+                 db: Database | None = None, plan_path: str | Path | None = None):
         super().__init__(parent)
         self.catalog = catalog
         self.lang = lang
@@ -72,13 +82,34 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.stack.addWidget(self.placeholder)
-        self.setCentralWidget(self.stack)
+
+        # the roadmap (plan + progress store) and the selected item above its lesson
+        self.db = db if db is not None else Database()
+        self.plan = self._start_plan(plan_path)
+        self.store = ProgressStore(self.db, self.plan.id)
+        self.roadmap = RoadmapView(self.plan, self.store)
+        self.roadmap.item_selected.connect(self.show_item)
+        self.roadmap.lesson_requested.connect(self.show_lesson)
+        self.item_view = ItemView(self.plan, self.store)
+        self.item_view.lesson_requested.connect(self.show_lesson)
+        self.item_view.link_refused.connect(
+            lambda url: self.statusBar().showMessage(self.tr("Not opened (only http and https links): {url}")
+                                                     .format(url=url), 8000))
+        self.central = QSplitter(Qt.Vertical)
+        self.central.addWidget(self.item_view)
+        self.central.addWidget(self.stack)
+        self.central.setChildrenCollapsible(False)
+        self.stack.hide()
+        self.setCentralWidget(self.central)
 
         self.roadmap_dock = QDockWidget(self)
         self.roadmap_dock.setObjectName("RoadmapDock")
         self.lesson_list = LessonList(catalog)
-        self.lesson_list.lesson_requested.connect(self.show_lesson)
-        self.roadmap_dock.setWidget(self.lesson_list)
+        self.lesson_list.lesson_requested.connect(self._on_list_lesson)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(self.roadmap, "")
+        self.left_tabs.addTab(self.lesson_list, "")
+        self.roadmap_dock.setWidget(self.left_tabs)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.roadmap_dock)
 
         self.hardware_dock = QDockWidget(self)
@@ -87,7 +118,7 @@ class MainWindow(QMainWindow):
         self.hardware_placeholder.setAlignment(Qt.AlignCenter)
         self.hardware_dock.setWidget(self.hardware_placeholder)
         self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
-        self.resizeDocks([self.roadmap_dock, self.hardware_dock], [300, 320], Qt.Horizontal)
+        self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
 
         self.device_label = QLabel()
         self.threads_label = QLabel()
@@ -96,17 +127,37 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.retranslate()
+        if self.store.recovered_from:
+            self.statusBar().showMessage(
+                self.tr("The progress database was damaged; it was moved to {path}.")
+                .format(path=self.store.recovered_from), 30_000)
 
     # -- menus and language --------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.open_plan_action = QAction(self)
+        self.open_plan_action.setShortcut(QKeySequence.Open)
+        self.open_plan_action.triggered.connect(lambda: self.open_plan())
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.export_progress())
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(lambda: self.import_progress())
+        self.file_menu.addAction(self.open_plan_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
+        self.next_action = QAction(self)
+        self.next_action.triggered.connect(self.roadmap.go_next)
+        self.view_menu.addAction(self.next_action)
+        self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -130,6 +181,12 @@ class MainWindow(QMainWindow):
         """Set every UI string of the window itself (lesson views are rebuilt instead)."""
         self.setWindowTitle(self.tr("Zero-Compute ML Studio"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.open_plan_action.setText(self.tr("&Open plan…"))
+        self.export_action.setText(self.tr("&Export progress…"))
+        self.import_action.setText(self.tr("&Import progress…"))
+        self.next_action.setText(self.tr("What &next?"))
+        self.left_tabs.setTabText(0, self.tr("Roadmap"))
+        self.left_tabs.setTabText(1, self.tr("Lessons"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -160,6 +217,8 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self.views.clear()
         self._relabel_lessons()
+        self.roadmap.retranslate()
+        self.item_view.retranslate()
         if current:
             self.show_lesson(current)
         self.language_changed.emit(lang)
@@ -178,6 +237,69 @@ class MainWindow(QMainWindow):
                     "\u201c机器学习快速入门--0算力起步实践篇\u201d.").format(version=__version__),
         )
 
+    # -- the roadmap -------------------------------------------------------------------------
+    def _start_plan(self, path: str | Path | None) -> Plan:
+        """The plan given, else the one opened last time, else the article's plan."""
+        known = self.catalog.ids()
+        saved = settings().value("plan/path", "")
+        for candidate in (path, saved):
+            if candidate:
+                try:
+                    return load_plan(candidate, known)
+                except PlanError:
+                    pass  # a plan that no longer checks: fall back to the article's
+        return load_plan(default_plan_path(), known)
+
+    def open_plan(self, path: str | Path | None = None) -> Plan | None:
+        """File > Open plan…: errors shown as `studio plan check` prints them; the current plan stays."""
+        plan = plan_dialogs.open_plan(self, self.catalog.ids(), path)
+        if plan is None:
+            return None
+        self.item_view.save_note()
+        self.plan = plan
+        self.store = ProgressStore(self.db, plan.id)
+        self.roadmap.set_plan(plan, self.store)
+        self.item_view.set_plan(plan, self.store)
+        self._show_central(item=True, lesson=False)
+        if plan.path is not None:
+            s = settings()
+            s.setValue("plan/path", str(plan.path.resolve()))
+            s.sync()
+        return plan
+
+    def export_progress(self, path: str | Path | None = None) -> int | None:
+        self.item_view.save_note()
+        count = plan_dialogs.export_progress(self, self.store, path)
+        if count is not None:
+            self.statusBar().showMessage(self.tr("Exported records: {n}").format(n=count), 8000)
+        return count
+
+    def import_progress(self, path: str | Path | None = None):
+        self.item_view.save_note()
+        return plan_dialogs.import_progress(self, self.store, path)
+
+    def show_item(self, item_id: str) -> None:
+        """An item chosen on the roadmap: its page, with its lesson below when it has one."""
+        self.item_view.show_item(item_id)
+        lesson = self.plan.item(item_id).lesson
+        if lesson and lesson in self.catalog.lessons:
+            self.show_lesson(lesson)
+        else:
+            self._show_central(item=True, lesson=False)
+
+    def _on_list_lesson(self, lesson_id: str) -> None:
+        item = self.roadmap.item_for_lesson(lesson_id)
+        if item is not None:
+            self.item_view.show_item(item.id)
+        self.show_lesson(lesson_id, with_item=item is not None)
+
+    def _show_central(self, item: bool, lesson: bool) -> None:
+        self.item_view.setVisible(item)
+        self.stack.setVisible(lesson)
+        if item and lesson:
+            height = max(self.central.height(), 600)
+            self.central.setSizes([int(height * 0.32), int(height * 0.68)])
+
     # -- lessons ---------------------------------------------------------------------------
     def current_lesson_id(self) -> str | None:
         widget = self.stack.currentWidget()
@@ -195,9 +317,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
         return view
 
-    def show_lesson(self, lesson_id: str) -> LessonView:
+    def show_lesson(self, lesson_id: str, with_item: bool | None = None) -> LessonView:
         view = self.lesson_view(lesson_id)
         self.stack.setCurrentWidget(view)
+        if with_item is None:  # keep the item page when it shows this lesson's item
+            current = self.item_view.item
+            with_item = current is not None and current.lesson == lesson_id
+        self._show_central(item=with_item, lesson=True)
         self.lesson_list.select(lesson_id)
         return view
 
@@ -260,6 +386,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         """Stop every run and wait for its thread, so nothing outlives the window."""
+        self.item_view.save_note()
         for view in self.views.values():
             view.shutdown()
         if self._warm_worker is not None and self._warm_worker.is_running:
