@@ -91,6 +91,7 @@ class CurveChart(QWidget):
         self.smoothing = QSlider(Qt.Horizontal)
         self.smoothing.setRange(0, 999)
         self.smoothing.setValue(int(DEFAULT_SMOOTHING * 1000))
+        self.smoothing.setMinimumWidth(80)
         self.smoothing.setToolTip(self.tr("Exponential moving average, debiased as in TensorBoard"))
         self.smoothing_label = QLabel()
         self.x_axis = QComboBox()
