@@ -147,6 +147,7 @@ class ResultsView(QTabWidget):
         self.addTab(self.console, self.tr("Console"))
         self._named: dict[str, int] = {}
         self._numbers: dict = {}
+        self.add_results({})
 
     def clear(self) -> None:
         while self.count() > 2:
@@ -155,7 +156,7 @@ class ResultsView(QTabWidget):
             widget.deleteLater()
         self._named.clear()
         self._numbers = {}
-        self.results.setModel(TableModel({}, self.results))
+        self.add_results({})
         self.console.clear()
 
     def add_results(self, numbers: dict) -> None:
