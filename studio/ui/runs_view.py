@@ -276,6 +276,7 @@ class RunsView(QWidget):
         self._overlay_timer.setSingleShot(True)
         self._overlay_timer.setInterval(30)
         self._overlay_timer.timeout.connect(self.update_overlay)
+        self._overlay_pending = False  # a selection changed while hidden: draw when shown
 
         self.filter_edit.textChanged.connect(self._on_filter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -474,7 +475,22 @@ class RunsView(QWidget):
         shown = self.proxy.rowCount() > 0
         self.export_csv_button.setEnabled(shown)
         self.export_json_button.setEnabled(shown)
-        self._overlay_timer.start()
+        if self.isVisible():
+            self._overlay_timer.start()
+        else:
+            self._overlay_pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._overlay_pending:
+            self._overlay_pending = False
+            self._overlay_timer.start()
+
+    def hideEvent(self, event) -> None:
+        if self._overlay_timer.isActive():
+            self._overlay_timer.stop()
+            self._overlay_pending = True
+        super().hideEvent(event)
 
     def _open_selected(self) -> None:
         ids = self.selected_ids()

@@ -180,3 +180,13 @@ def test_empty_history(qtbot, store):
     view = make_view(qtbot, store)
     assert view.proxy.rowCount() == 0 and "No runs yet" in view.count_label.text()
     assert not view.export_csv_button.isEnabled() and not view.open_button.isEnabled()
+
+
+def test_a_hidden_view_draws_its_selection_when_shown(qtbot, store, runs):
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.table.selectionModel().select(view.proxy.index(0, 0), flags)
+    assert not view._overlay_timer.isActive() and view.overlay_items() == []
+    view.show()
+    qtbot.waitUntil(lambda: len(view.overlay_items()) == 1)
