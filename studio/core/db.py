@@ -32,6 +32,47 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Run history (studio.core.history). A curve is one row of three float64 blobs
+    # (steps, wall seconds, values) so 10,000 points cost one row, not 10,000; listing runs
+    # never touches the curves or the output text.
+    2: """
+    CREATE TABLE runs (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson    TEXT NOT NULL,
+        params    TEXT NOT NULL DEFAULT '{}',
+        device    TEXT NOT NULL DEFAULT '',
+        started   REAL NOT NULL,
+        ended     REAL,
+        seconds   REAL,
+        status    TEXT NOT NULL DEFAULT 'running'
+                  CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'interrupted')),
+        error     TEXT NOT NULL DEFAULT '',
+        results   TEXT NOT NULL DEFAULT '{}',
+        hardware  TEXT NOT NULL DEFAULT '{}',
+        versions  TEXT NOT NULL DEFAULT '{}',
+        pid       INTEGER
+    );
+    CREATE INDEX runs_by_lesson ON runs (lesson, started);
+    CREATE INDEX runs_by_status ON runs (status);
+    CREATE TABLE run_curves (
+        run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        name    TEXT NOT NULL,
+        points  INTEGER NOT NULL,
+        steps   BLOB NOT NULL,
+        walls   BLOB NOT NULL,
+        vals    BLOB NOT NULL,
+        PRIMARY KEY (run_id, name)
+    );
+    CREATE TABLE run_output (
+        run_id  INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+        text    TEXT NOT NULL
+    );
+    CREATE INDEX progress_by_run ON progress (run_id);
+    CREATE TRIGGER runs_unlink_progress AFTER DELETE ON runs
+    BEGIN
+        UPDATE progress SET run_id = NULL WHERE run_id = OLD.id;
+    END;
+    """,
 }
 
 
