@@ -3,72 +3,72 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="94" />
+        <location filename="../../studio/ui/curve_chart.py" line="95" />
         <source>Exponential moving average, debiased as in TensorBoard</source>
         <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="97" />
+        <location filename="../../studio/ui/curve_chart.py" line="98" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="98" />
+        <location filename="../../studio/ui/curve_chart.py" line="99" />
         <source>Wall time (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="99" />
+        <location filename="../../studio/ui/curve_chart.py" line="100" />
         <source>Log y</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="100" />
+        <location filename="../../studio/ui/curve_chart.py" line="101" />
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="102" />
+        <location filename="../../studio/ui/curve_chart.py" line="103" />
         <source>Keep the newest points in view</source>
         <translation>始终显示最新的数据点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="103" />
+        <location filename="../../studio/ui/curve_chart.py" line="104" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="104" />
+        <location filename="../../studio/ui/curve_chart.py" line="105" />
         <source>Export the curves as CSV</source>
         <translation>将曲线导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="105" />
+        <location filename="../../studio/ui/curve_chart.py" line="106" />
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="106" />
+        <location filename="../../studio/ui/curve_chart.py" line="107" />
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="107" />
+        <location filename="../../studio/ui/curve_chart.py" line="108" />
         <source>Curves appear here while a lesson trains.</source>
         <translation>课程训练时，曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="113" />
+        <location filename="../../studio/ui/curve_chart.py" line="114" />
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="250" />
+        <location filename="../../studio/ui/curve_chart.py" line="251" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="255" />
+        <location filename="../../studio/ui/curve_chart.py" line="256" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -272,108 +272,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="182" />
+        <location filename="../../studio/ui/main_window.py" line="200" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183" />
+        <location filename="../../studio/ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="190" />
+        <location filename="../../studio/ui/main_window.py" line="208" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191" />
+        <location filename="../../studio/ui/main_window.py" line="209" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192" />
+        <location filename="../../studio/ui/main_window.py" line="210" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193" />
+        <location filename="../../studio/ui/main_window.py" line="211" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188" />
-        <location filename="../../studio/ui/main_window.py" line="195" />
+        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="213" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="96" />
+        <location filename="../../studio/ui/main_window.py" line="101" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="132" />
+        <location filename="../../studio/ui/main_window.py" line="145" />
+        <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
+        <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="149" />
         <source>The progress database was damaged; it was moved to {path}.</source>
         <translation>进度数据库已损坏,已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184" />
+        <location filename="../../studio/ui/main_window.py" line="202" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185" />
+        <location filename="../../studio/ui/main_window.py" line="203" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186" />
+        <location filename="../../studio/ui/main_window.py" line="204" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187" />
+        <location filename="../../studio/ui/main_window.py" line="205" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189" />
+        <location filename="../../studio/ui/main_window.py" line="207" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>The hardware panel appears here.</source>
         <translation>硬件面板显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208" />
+        <location filename="../../studio/ui/main_window.py" line="227" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234" />
+        <location filename="../../studio/ui/main_window.py" line="256" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235" />
+        <location filename="../../studio/ui/main_window.py" line="257" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -382,57 +392,67 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="274" />
+        <location filename="../../studio/ui/main_window.py" line="296" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340" />
+        <location filename="../../studio/ui/main_window.py" line="336" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="369" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="387" />
+        <source>Done, completed by run {id}.</source>
+        <translation>已完成，由第 {id} 次运行完成。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="390" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="390" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="348" />
+        <location filename="../../studio/ui/main_window.py" line="390" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="349" />
+        <location filename="../../studio/ui/main_window.py" line="391" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="411" />
         <source>Loading libraries…</source>
         <translation>正在加载库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="373" />
+        <location filename="../../studio/ui/main_window.py" line="415" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="375" />
+        <location filename="../../studio/ui/main_window.py" line="417" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="376" />
+        <location filename="../../studio/ui/main_window.py" line="418" />
         <source>Device: {device}</source>
         <translation>设备：{device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="378" />
+        <location filename="../../studio/ui/main_window.py" line="420" />
         <source>torch {version} · {n} threads</source>
         <translation>torch {version} · {n} 个线程</translation>
     </message>
@@ -548,7 +568,7 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/results_view.py" line="163" />
+        <location filename="../../studio/ui/results_view.py" line="164" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -707,6 +727,282 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <location filename="../../studio/ui/roadmap_view.py" line="535" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <source>cancelled</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="67" />
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="167" />
+        <source>Filter runs: lesson, status, lr=0.1…</source>
+        <translation>筛选运行：课程、状态、lr=0.1…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="170" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="171" />
+        <source>Show the run's output again (or double-click a row)</source>
+        <translation>再次查看这次运行的输出（或双击该行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="172" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="173" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="174" />
+        <source>The curves of the selected runs (all shown runs if none)</source>
+        <translation>所选运行的曲线（未选择时为全部显示的运行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="175" />
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="177" />
+        <source>Everything about the selected runs (all shown runs if none)</source>
+        <translation>所选运行的全部信息（未选择时为全部显示的运行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="202" />
+        <source>Which recorded curve to compare</source>
+        <translation>要比较哪条记录的曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="204" />
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="205" />
+        <source>Relative time (s)</source>
+        <translation>相对时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="206" />
+        <source>Relative time: seconds since each run's first point, so runs that waited for imports still line up</source>
+        <translation>相对时间：从每次运行的第一个点开始计秒，这样等待导入库的运行也能对齐</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="225" />
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="233" />
+        <location filename="../../studio/ui/runs_view.py" line="350" />
+        <source>Select runs to compare their curves.</source>
+        <translation>选择几次运行来比较它们的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="242" />
+        <source>Open a run to see its output again.</source>
+        <translation>打开一次运行，再次查看它的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="256" />
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="257" />
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="345" />
+        <source>Showing the first %n selected runs.</source>
+        <translation>
+            <numerusform>显示所选的前 %n 次运行。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="349" />
+        <source>The selected runs recorded no curves.</source>
+        <translation>所选运行没有记录曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="404" />
+        <source>Run {id}: {lesson}, {status} on {device}, started {started}, {duration}</source>
+        <translation>第 {id} 次运行：{lesson}，{status}，设备 {device}，开始于 {started}，{duration}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="407" />
+        <source>duration unknown</source>
+        <translation>时长未知</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="408" />
+        <source>Parameters: {params}</source>
+        <translation>参数：{params}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="410" />
+        <source>Results: {results}</source>
+        <translation>结果：{results}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="412" />
+        <source>Hardware: {hardware}</source>
+        <translation>硬件：{hardware}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="414" />
+        <source>Ended: {error}</source>
+        <translation>结束原因：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="416" />
+        <source>(this run printed nothing)</source>
+        <translation>（这次运行没有输出）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="425" />
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="426" />
+        <source>Delete this run with its curves and output? This cannot be undone.</source>
+        <translation>删除这次运行及其曲线和输出？此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="427" />
+        <source>Delete these %n runs with their curves and output? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="443" />
+        <source>Export runs as CSV</source>
+        <translation>将运行导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="443" />
+        <source>Export runs as JSON</source>
+        <translation>将运行导出为 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="444" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="444" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="455" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="459" />
+        <source>Wrote 1 run to {path}</source>
+        <translation>已将 1 次运行写入 {path}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="461" />
+        <source>Wrote %n runs to {path}</source>
+        <translation>
+            <numerusform>已将 %n 次运行写入 {path}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="503" />
+        <source>No runs yet: run a lesson and it appears here.</source>
+        <translation>还没有运行记录：运行一节课后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="505" />
+        <source>1 run</source>
+        <translation>1 次运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="505" />
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="507" />
+        <source>{shown} of {total} runs</source>
+        <translation>{shown} / {total} 次运行</translation>
     </message>
 </context>
 </TS>

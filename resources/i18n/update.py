@@ -45,7 +45,9 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "vanished") or not (tr.text or "").strip():
+            text = "".join(f.text or "" for f in tr.iter("numerusform")) if tr is not None else ""
+            text = text or (tr.text if tr is not None else "") or ""
+            if tr is None or tr.get("type") in ("unfinished", "vanished") or not text.strip():
                 out.append((name, msg.findtext("source")))
     return out
 
@@ -57,7 +59,12 @@ def fill(pairs: dict[str, str], ts: Path = TS) -> int:
         tr = msg.find("translation")
         src = msg.findtext("source")
         if tr is not None and tr.get("type") == "unfinished" and src in pairs:
-            tr.text = pairs[src]
+            if msg.get("numerus") == "yes":  # Chinese has one plural form
+                for form in list(tr):
+                    tr.remove(form)
+                ET.SubElement(tr, "numerusform").text = pairs[src]
+            else:
+                tr.text = pairs[src]
             del tr.attrib["type"]
             n += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)

@@ -24,12 +24,14 @@ from superqt.utils import create_worker
 from studio import __version__
 from studio.core.db import Database
 from studio.core.lesson import Catalog
+from studio.core.history import RunStore
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
 from studio.ui import i18n, plan_dialogs
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
+from studio.ui.runs_view import RunsView
 from studio.ui.roadmap_view import RoadmapView
 from studio.ui.settings import settings
 from studio.ui.warmup import warm_up
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         self.db = db if db is not None else Database()
         self.plan = self._start_plan(plan_path)
         self.store = ProgressStore(self.db, self.plan.id)
+        self.store.add_listener(self._link_completing_run)
+        self.runs = RunStore(self.db)
+        self.interrupted_runs = self.runs.recover_interrupted()
         self.roadmap = RoadmapView(self.plan, self.store)
         self.roadmap.item_selected.connect(self.show_item)
         self.roadmap.lesson_requested.connect(self.show_lesson)
@@ -120,6 +125,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
         self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
 
+        # every run of every lesson: a dock for the overall history (each lesson has its own tab)
+        self.runs_dock = QDockWidget(self)
+        self.runs_dock.setObjectName("RunsDock")
+        self.runs_view = RunsView(self.runs)
+        self.runs_dock.setWidget(self.runs_view)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.runs_dock)
+        self.runs_dock.hide()
+
         self.device_label = QLabel()
         self.threads_label = QLabel()
         self.statusBar().addPermanentWidget(self.device_label)
@@ -127,6 +140,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.retranslate()
+        if self.interrupted_runs:
+            self.statusBar().showMessage(
+                self.tr("{n} run(s) were interrupted when the app last closed; they are in the run history.")
+                .format(n=self.interrupted_runs), 15_000)
         if self.store.recovered_from:
             self.statusBar().showMessage(
                 self.tr("The progress database was damaged; it was moved to {path}.")
@@ -171,6 +188,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.roadmap_dock.toggleViewAction())
         self.view_menu.addAction(self.hardware_dock.toggleViewAction())
+        self.view_menu.addAction(self.runs_dock.toggleViewAction())
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -194,6 +212,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About"))
         self.roadmap_dock.setWindowTitle(self.tr("Roadmap"))
         self.hardware_dock.setWindowTitle(self.tr("Hardware"))
+        self.runs_dock.setWindowTitle(self.tr("Run history"))
         self.hardware_placeholder.setText(self.tr("The hardware panel appears here."))
         self.placeholder.setText(self.tr("Choose a lesson on the left."))
         self._update_status()
@@ -219,6 +238,9 @@ class MainWindow(QMainWindow):
         self._relabel_lessons()
         self.roadmap.retranslate()
         self.item_view.retranslate()
+        old, self.runs_view = self.runs_view, RunsView(self.runs)
+        self.runs_dock.setWidget(self.runs_view)
+        old.deleteLater()
         if current:
             self.show_lesson(current)
         self.language_changed.emit(lang)
@@ -310,6 +332,8 @@ class MainWindow(QMainWindow):
         view = self.views.get(lesson_id)
         if view is None:
             view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
+            view.history = RunsView(self.runs, lesson_id)
+            view.code_tabs.addTab(view.history, self.tr("History"))
             view.run_started.connect(self._on_run_started)
             view.run_finished.connect(self._on_run_finished)
             view.lesson_link.connect(self.show_lesson)
@@ -328,6 +352,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _on_run_started(self, run) -> None:
+        run.history_id = self.runs.start(run.lesson.id, run.params, run.ctx.device)
         self._update_status()
         self.run_started.emit(run)
 
@@ -336,6 +361,10 @@ class MainWindow(QMainWindow):
             torch = sys.modules["torch"]
             self.torch_info = {"torch": torch.__version__, "threads": torch.get_num_threads()}
         self._update_status()
+        self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
+        for view in (self.runs_view, getattr(self.views.get(outcome.lesson), "history", None)):
+            if view is not None:
+                view.refresh()
         self.statusBar().showMessage(
             self.tr("{lesson}: {status} on {device}").format(
                 lesson=outcome.lesson, status=self.status_text(outcome.status), device=outcome.device), 10_000)
@@ -343,6 +372,19 @@ class MainWindow(QMainWindow):
         if self._pending_lang and not any(v.run and v.run.running for v in self.views.values()):
             lang, self._pending_lang = self._pending_lang, None
             self.set_language(lang)
+
+    def _link_completing_run(self, item_id: str | None) -> None:
+        """Ticking a lesson item done links the lesson's latest finished run to it."""
+        if item_id is None or item_id not in {i.id for i in self.plan.items()}:
+            return
+        record = self.store.get(item_id)
+        lesson = self.plan.item(item_id).lesson
+        if record.status == "done" and record.run_id is None and lesson:
+            run_id = self.runs.latest(lesson)
+            if run_id is not None:
+                self.store.link_run(item_id, run_id)
+                self.statusBar().showMessage(
+                    self.tr("Done, completed by run {id}.").format(id=run_id), 8000)
 
     def status_text(self, status: str) -> str:
         return {"done": self.tr("done"), "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
@@ -388,7 +430,10 @@ class MainWindow(QMainWindow):
         """Stop every run and wait for its thread, so nothing outlives the window."""
         self.item_view.save_note()
         for view in self.views.values():
-            view.shutdown()
+            run = view.run
+            if run is not None and run.running:
+                view.shutdown()
+                self.runs.interrupt(run.history_id, run.ctx, "the window was closed during the run")
         if self._warm_worker is not None and self._warm_worker.is_running:
             self._warm_worker.await_workers(msecs=30_000)
         super().closeEvent(event)

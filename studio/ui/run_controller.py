@@ -48,6 +48,8 @@ class LessonRun(QObject):
         self.params = params
         self.ctx = QueueContext(device, params)
         self.outcome: Outcome | None = None
+        self.history_id: int | None = None  # the run's row in the history, once recorded
+        self.hardware_summary: dict | None = None  # peak RAM, mean CPU... (hardware panel)
         self.started_at = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_MS)

@@ -79,11 +79,11 @@ def test_screenshot_after_a_run(tmp_path):
     png = tmp_path / "shot.png"
     proc = subprocess.run(
         [sys.executable, "-m", "studio", "--screenshot", str(png), "--lesson", "torch.linear_regression",
-         "--run", "--lang", "zh", "--size", "1200x800"],
+         "--run", "--lang", "zh", "--size", "1400x900"],
         capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(png))
-    assert (image.width(), image.height()) == (1200, 800)
+    assert (image.width(), image.height()) == (1400, 900)
 
 
 def test_screenshot_of_an_unknown_lesson_exits_2(tmp_path):
@@ -91,3 +91,40 @@ def test_screenshot_of_an_unknown_lesson_exits_2(tmp_path):
         [sys.executable, "-m", "studio", "--screenshot", str(tmp_path / "x.png"), "--lesson", "nope"],
         capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "unknown lesson 'nope'" in proc.stderr
+
+
+def _run_to_end(qtbot, view, **params):
+    view.form.set_values(params)
+    with qtbot.waitSignal(view.run_finished, timeout=60_000) as blocker:
+        assert view.start()
+    return blocker.args[0]
+
+
+def test_gui_runs_are_recorded_and_linked_when_the_item_is_ticked(qtbot):
+    window = MainWindow(catalog(), warm=False)
+    qtbot.addWidget(window)
+    view = window.show_lesson("torch.linear_regression")
+    outcome = _run_to_end(qtbot, view, epochs=30)
+    runs = window.runs.list("torch.linear_regression")
+    assert len(runs) == 1 and runs[0].status == "done" and runs[0].params["epochs"] == 30
+    run = window.runs.get(runs[0].id)
+    assert run.results["final_loss"] == outcome.results["final_loss"]
+    curves = window.runs.curves([run.id])[run.id]
+    assert len(curves["loss"]) == 30
+    assert view.history.model.rowCount() == 1  # the lesson's History tab shows it
+    item = window.roadmap.item_for_lesson("torch.linear_regression")
+    window.store.set_status(item.id, "done")
+    assert window.store.get(item.id).run_id == run.id
+
+
+def test_a_run_cut_short_by_closing_is_interrupted_not_lost(qtbot):
+    window = MainWindow(catalog(), warm=False)
+    qtbot.addWidget(window)
+    view = window.show_lesson("torch.binary_classifier")
+    view.form.set_values({"epochs": 100_000})
+    assert view.start()
+    qtbot.waitUntil(lambda: view.chart.point_count("loss") > 10, timeout=30_000)
+    window.close()
+    [run] = window.runs.list("torch.binary_classifier")
+    assert run.status == "interrupted"
+    assert len(window.runs.curves([run.id])[run.id]["loss"]) > 10
