@@ -23,16 +23,16 @@ from superqt.utils import create_worker
 
 from studio import __version__
 from studio.core.db import Database
-from studio.core.lesson import Catalog
 from studio.core.history import RunStore
+from studio.core.lesson import Catalog
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
 from studio.ui import i18n, plan_dialogs
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
-from studio.ui.runs_view import RunsView
 from studio.ui.roadmap_view import RoadmapView
+from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
 from studio.ui.warmup import warm_up
 

@@ -108,9 +108,10 @@ def app_run(lesson_id: str, params: dict, repeat: int):
         last[0] = now
 
     timer.timeout.connect(on_tick)
+    done: list = []
+    view.run_finished.connect(lambda outcome, _run: done.append(outcome))
     for _ in range(repeat):
-        done = []
-        view.run_finished.connect(lambda outcome, _run: done.append(outcome))
+        done.clear()
         clock.start()
         last[0] = 0
         timer.start()
@@ -119,7 +120,6 @@ def app_run(lesson_id: str, params: dict, repeat: int):
             app.processEvents()
             time.sleep(0.0005)
         timer.stop()
-        view.run_finished.disconnect()
         assert done[0].status == "done", done[0].error
         seconds.append(done[0].seconds)
     return seconds, lateness
