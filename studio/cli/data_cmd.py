@@ -34,7 +34,7 @@ def run(args) -> int:
         print(f"folder: {folder}")
         return 0 if all(s == "ok" for s in status.values()) else 1
     try:
-        paths = datasets.fetch_mnist(folder, _progress, mirrors=args.mirror or datasets.MNIST_MIRRORS)
+        paths = datasets.fetch_mnist(folder, _progress, mirrors=args.mirror)
     except datasets.DatasetError as exc:
         return fail(str(exc))
     for path in paths:

@@ -181,9 +181,9 @@ def _reason(exc: Exception) -> str:
 
 
 def fetch_mnist(folder: Path | None = None, progress: Progress | None = None,
-                mirrors: Sequence[str] = MNIST_MIRRORS) -> list[Path]:
+                mirrors: Sequence[str] | None = None) -> list[Path]:
     """Download the four MNIST files (about 11 MB) into the user data directory."""
-    return fetch(MNIST_SHA256, mirrors, Path(folder) if folder else mnist_dir(), progress)
+    return fetch(MNIST_SHA256, mirrors or MNIST_MIRRORS, Path(folder) if folder else mnist_dir(), progress)
 
 
 def check_mnist(folder: Path | None = None) -> dict[str, str]:

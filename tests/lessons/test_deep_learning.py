@@ -416,6 +416,24 @@ def test_official_hashes_guard_the_mnist_download(server, studio_home, capsys):
     assert datasets.check_mnist()["t10k-labels-idx1-ubyte.gz"] == "wrong SHA-256"
 
 
+@pytest.mark.slow
+def test_mnist_lesson_downloads_when_asked(server, studio_home, monkeypatch):
+    root, url = server
+    write_fake_mnist(root)
+    hashes = {}
+    for name in list(datasets.MNIST_SHA256):
+        plain = root / name.removesuffix(".gz")
+        if plain.exists():
+            (root / name).write_bytes(gzip.compress(plain.read_bytes()))
+        hashes[name] = _sha((root / name).read_bytes())
+    monkeypatch.setattr(datasets, "MNIST_SHA256", hashes)  # this server's files stand in
+    monkeypatch.setattr(datasets, "MNIST_MIRRORS", (url + "gone/", url))
+    out, ctx = _run("torch.mnist_mlp", dataset="mnist", download=True, epochs=1)
+    assert out.status == "done", out.error
+    assert any(line.startswith("[studio] downloading MNIST") for line in ctx.output)
+    assert datasets.check_mnist() == {name: "ok" for name in hashes}
+
+
 # -- CUDA ----------------------------------------------------------------------------------------
 
 
