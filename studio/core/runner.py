@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studio.core.context import Cancelled, Context
-from studio.core.lesson import Lesson
+from studio.core.lesson import Lesson, LessonError
 
 
 @dataclass
@@ -113,6 +113,9 @@ def run_lesson(lesson: Lesson, ctx: Context, params: dict[str, Any]) -> Outcome:
         except Cancelled:
             status = "cancelled"
             ctx.log("Stopped.")
+        except LessonError as exc:  # the learner can fix it (a missing file...): one clear line
+            status, error = "failed", f"Error: {exc}"
+            ctx.log(error)
         except Exception:  # the lesson's own error: show it, keep the app alive
             status = "failed"
             error = traceback.format_exc()

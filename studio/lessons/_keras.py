@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from studio.core.lesson import LessonError
-from studio.lessons._training import batch_loss_smoother, batches_per_epoch
+from studio.lessons._training import batches_per_epoch
 
 
 def import_keras():
@@ -49,8 +49,8 @@ def report_device(ctx, model) -> None:
 
 
 def stream_callback(keras, ctx, *, epochs: int, n_train: int, batch_size: int, batch_loss: bool = False):
-    """A Keras callback that streams per-epoch loss/val_loss/accuracy, an optional smoothed
-    per-batch loss, progress per batch, and checks Stop after every batch."""
+    """A Keras callback that streams per-epoch loss/val_loss/accuracy, an optional raw
+    per-batch loss (the chart smooths it), progress per batch, and checks Stop after every batch."""
     steps = batches_per_epoch(n_train, batch_size)
 
     class StreamCallback(keras.callbacks.Callback):
@@ -58,7 +58,6 @@ def stream_callback(keras, ctx, *, epochs: int, n_train: int, batch_size: int, b
             super().__init__()
             self.done = 0
             self.total = epochs * steps
-            self.smooth = batch_loss_smoother()
             self.prev_sum = 0.0  # Keras' logged loss is the epoch's running mean: undo it
 
         def on_epoch_begin(self, epoch, logs=None):
@@ -71,7 +70,7 @@ def stream_callback(keras, ctx, *, epochs: int, n_train: int, batch_size: int, b
                 seen = min((batch + 1) * batch_size, n_train)
                 running_sum = float(logs["loss"]) * seen
                 rows = seen - batch * batch_size
-                ctx.scalar("batch_loss", self.done, self.smooth((running_sum - self.prev_sum) / rows))
+                ctx.scalar("batch_loss", self.done, (running_sum - self.prev_sum) / rows)
                 self.prev_sum = running_sum
             ctx.progress(self.done, self.total)  # also raises Cancelled once Stop is pressed
 

@@ -13,7 +13,7 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
 
     import numpy as np
 
-    from studio.lessons._training import batch_loss_smoother, batches_per_epoch, keras_split_at
+    from studio.lessons._training import batches_per_epoch, keras_split_at
 
     nn = torch.nn
 
@@ -70,7 +70,6 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
 
     steps = batches_per_epoch(split, batch_size)
     generator = torch.Generator().manual_seed(seed)
-    smooth = batch_loss_smoother()
     done = 0
     for epoch in range(epochs):
         ctx.status(f"epoch {epoch + 1}/{epochs}")
@@ -86,7 +85,7 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
             value = loss.item()
             total += value * len(idx)
             done += 1
-            ctx.scalar("batch_loss", done, smooth(value))
+            ctx.scalar("batch_loss", done, value)  # raw; the chart smooths it (TensorBoard style)
             ctx.progress(done, epochs * steps)  # also raises Cancelled once Stop is pressed
         train_loss, val_loss = total / split, evaluate(X_val, y_val)
         ctx.scalar("loss", epoch + 1, train_loss)

@@ -314,7 +314,8 @@ def test_mnist_mlp_trains_on_idx_files(studio_home):
 def test_mnist_lesson_without_files_says_how_to_fetch(studio_home):
     out, ctx = _run("torch.mnist_mlp", dataset="mnist")
     assert out.status == "failed"
-    assert "DatasetError" in out.error and "studio data fetch mnist" in out.error
+    assert out.error.startswith("Error: MNIST file") and "studio data fetch mnist" in out.error
+    assert "Traceback" not in "\n".join(ctx.output)  # one clear line, not a traceback
 
 
 # -- downloading ----------------------------------------------------------------------------------
