@@ -14,6 +14,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lesson", metavar="ID", help="open this lesson")
     p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
     p.add_argument("--run", action="store_true", help="with --screenshot: run the lesson to the end first")
+    p.add_argument("--at", type=float, metavar="SECONDS",
+                   help="with --run: take the picture this long into the run (mid-run), then stop it")
+    p.add_argument("--set", dest="assign", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a parameter of the lesson before running")
     p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
     return p.parse_args(argv)
 
@@ -43,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_process()
     app = make_app()
 
-    from studio.core.lesson import LessonError, catalog
+    from studio.core.lesson import LessonError, catalog, parse_assignments
     from studio.ui import i18n
     from studio.ui.main_window import MainWindow
 
@@ -53,24 +57,26 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(int(w), int(h))
     if args.lesson:
         try:
-            window.show_lesson(args.lesson)
+            view = window.show_lesson(args.lesson)
+            view.form.set_values(view.lesson.resolve_params(parse_assignments(args.assign)))
         except LessonError as exc:
             print(f"studio: error: {exc}", file=sys.stderr)
             return 2
     window.show()
     if not args.screenshot:
         return app.exec()
-    return screenshot(app, window, args.screenshot, run=args.run)
+    return screenshot(app, window, args.screenshot, run=args.run, at=args.at)
 
 
-def screenshot(app, window, path: str, run: bool = False, timeout: float = 600) -> int:
-    """Render `window` to a PNG, after running its current lesson to the end if asked."""
+def screenshot(app, window, path: str, run: bool = False, at: float | None = None, timeout: float = 600) -> int:
+    """Render `window` to a PNG, after running its current lesson to the end (or for `at`
+    seconds: the picture is then taken mid-run and the run stopped) if asked."""
     view = window.views.get(window.current_lesson_id() or "")
     if run and view is not None:
         if not view.start():
             print(f"studio: error: could not start: {view.state.text()}", file=sys.stderr)
             return 2
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (at if at is not None else timeout)
         while view.run.running and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.01)
@@ -78,7 +84,7 @@ def screenshot(app, window, path: str, run: bool = False, timeout: float = 600) 
         app.processEvents()
         time.sleep(0.01)
     ok = window.grab().save(path, "PNG")
-    window.close()
+    window.close()  # stops a run still going (mid-run pictures) and waits for its thread
     if not ok:
         print(f"studio: error: could not write {path}", file=sys.stderr)
         return 2

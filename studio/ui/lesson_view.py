@@ -126,6 +126,7 @@ class LessonView(QWidget):
         body.addWidget(bottom)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
+        body.setSizes([400, 600])  # initial proportions: curves and output get the larger part
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(body, 1)
