@@ -364,3 +364,18 @@ def test_mean_cpu_is_weighted_by_time(tmp_path):
     history.append(at(run.start + 1.0, 100.0))  # one second at 100 %
     history.append(at(run.start + 4.0, 0.0))  # three seconds at 0 %
     assert history.end_run(token)["hw_mean_cpu_percent"] == 25.0
+
+
+def test_memory_from_proc_meminfo(tmp_path):
+    from studio.core.hardware import _memory
+
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal:       16000000 kB\nMemFree:         1000000 kB\n"
+                       "MemAvailable:    4000000 kB\nBuffers:          100 kB\n"
+                       "SwapTotal:       2000000 kB\nSwapFree:         500000 kB\n")
+    mem = _memory(meminfo)
+    assert (mem.total, mem.available, mem.used) == (16_000_000 * 1024, 4_000_000 * 1024, 12_000_000 * 1024)
+    assert mem.percent == 75.0
+    assert (mem.swap_total, mem.swap_used, mem.swap_percent) == (2_000_000 * 1024, 1_500_000 * 1024, 75.0)
+    meminfo.write_text("MemTotal:       16000000 kB\nMemFree:         1000000 kB\n")  # kernel < 3.14
+    assert _memory(meminfo).total > 0  # psutil answers instead
