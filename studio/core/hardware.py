@@ -289,7 +289,6 @@ def _cfs(quota: str | None, period: str | None) -> float | None:
 
 
 # -- GPUs -------------------------------------------------------------------------------
-FREQ_EVERY_S = 5.0
 _REAL_NVML = object()  # "import pynvml" (the nvidia-ml-py package)
 
 
@@ -300,8 +299,6 @@ class GpuReader:
     (tests pass a fake), None for "nvidia-ml-py is not installed", or the default,
     the real `pynvml`. `status` is None when NVML works, else NA saying why not.
     """
-
-    FIELDS = ("utilization", "memory", "temperature", "power", "power_limit", "processes")
 
     def __init__(self, nvml=_REAL_NVML):
         if nvml is _REAL_NVML:
@@ -406,7 +403,8 @@ def _process_gpu_memory(procs, pids: set[int], index: int) -> int | NA:
     if any(u is None for u in used):
         return NA("the driver does not report per-process memory")
     if not used:
-        # Not listed: no CUDA context here, or a container's PID namespace hides it.
+        # Not listed: no CUDA context here, or a container's PID namespace hides it; then
+        # torch's own figure if it runs CUDA (its device order may differ from NVML's).
         torch_figure = _torch_reserved(index)
         return torch_figure if torch_figure is not None else 0
     return int(sum(used))
@@ -451,6 +449,7 @@ def _torch_gpus(why_not_nvml: NA) -> tuple[Gpu, ...] | NA:
 
 
 # -- the sampler ------------------------------------------------------------------------
+FREQ_EVERY_S = 5.0  # psutil.cpu_freq parses /proc/cpuinfo: not every tick
 class Sampler:
     """Cheap, non-blocking samples of the whole machine and of this app.
 
