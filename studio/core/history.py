@@ -378,13 +378,14 @@ class ProcessMeter:
         cpu = sum(self._proc.cpu_times()[:2]) - self._cpu
         cores = os.cpu_count() or 1
         out: dict[str, Any] = {
-            "mean_cpu_percent": round(100 * cpu / wall / cores, 1) if wall > 0 else None,
-            "cores": cores,
-            "peak_ram_mb": _peak_rss_mb(self._proc),
+            # the same keys as the window's hardware panel (studio.core.hardware.Run.summary)
+            "hw_mean_process_cpu_percent": round(100 * cpu / wall / cores, 1) if wall > 0 else None,
+            "hw_cores": cores,
+            "hw_peak_process_rss_mb": _peak_rss_mb(self._proc),
         }
         torch = sys.modules.get("torch")
         if torch is not None and torch.cuda.is_initialized():
-            out["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
+            out["hw_peak_process_gpu_memory_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
         return out
 
 

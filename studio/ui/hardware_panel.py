@@ -275,16 +275,21 @@ class GpuBox(QWidget):
 class HardwarePanel(QWidget):
     """CPU, memory, container limits, GPUs and their last 10 minutes, for the right dock."""
 
-    def __init__(self, sampler: Sampler, parent=None):
+    def __init__(self, sampler: Sampler, parent=None, history: History | None = None):
+        """`history`: an earlier panel's, when the panel is rebuilt (a language change)."""
         super().__init__(parent)
         self.sampler = sampler
-        self.history = History(gpus=sampler.gpu_count)
+        self.history = history if history is not None else History(gpus=sampler.gpu_count)
         self.last: Snapshot | None = None
         self._run: int | None = None
         self._bands: dict[int, tuple] = {}  # token -> (regions, label)
         self._gpu_boxes: list[GpuBox] = []
         self._gpu_curves: list[tuple] = []
         self._build()
+        for run in self.history.runs:
+            self._add_band(run.token)
+            if run.end is None:
+                self._run = run.token
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self.set_interval(DEFAULT_INTERVAL_S)

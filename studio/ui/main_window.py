@@ -23,12 +23,14 @@ from superqt.utils import create_worker
 
 from studio import __version__
 from studio.core.db import Database
+from studio.core.hardware import Sampler
 from studio.core.history import RunStore
 from studio.core.lesson import Catalog
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
 from studio.ui import i18n, plan_dialogs
+from studio.ui.hardware_panel import HardwarePanel
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
 from studio.ui.roadmap_view import RoadmapView
@@ -119,9 +121,10 @@ class MainWindow(QMainWindow):
 
         self.hardware_dock = QDockWidget(self)
         self.hardware_dock.setObjectName("HardwareDock")
-        self.hardware_placeholder = QLabel()
-        self.hardware_placeholder.setAlignment(Qt.AlignCenter)
-        self.hardware_dock.setWidget(self.hardware_placeholder)
+        self.sampler = Sampler()
+        self.hardware = HardwarePanel(self.sampler)
+        self.hardware_dock.setWidget(self.hardware)
+        self.hardware_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
         self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
 
@@ -213,7 +216,6 @@ class MainWindow(QMainWindow):
         self.roadmap_dock.setWindowTitle(self.tr("Roadmap"))
         self.hardware_dock.setWindowTitle(self.tr("Hardware"))
         self.runs_dock.setWindowTitle(self.tr("Run history"))
-        self.hardware_placeholder.setText(self.tr("The hardware panel appears here."))
         self.placeholder.setText(self.tr("Choose a lesson on the left."))
         self._update_status()
 
@@ -240,6 +242,10 @@ class MainWindow(QMainWindow):
         self.item_view.retranslate()
         old, self.runs_view = self.runs_view, RunsView(self.runs)
         self.runs_dock.setWidget(self.runs_view)
+        old.deleteLater()
+        old, self.hardware = self.hardware, HardwarePanel(self.sampler, history=self.hardware.history)
+        old.stop()
+        self.hardware_dock.setWidget(self.hardware)
         old.deleteLater()
         if current:
             self.show_lesson(current)
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
         if view is None:
             view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
             view.history = RunsView(self.runs, lesson_id)
+            view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
             view.code_tabs.addTab(view.history, self.tr("History"))
             view.run_started.connect(self._on_run_started)
             view.run_finished.connect(self._on_run_finished)
@@ -353,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def _on_run_started(self, run) -> None:
         run.history_id = self.runs.start(run.lesson.id, run.params, run.ctx.device)
+        self.hardware.begin_run(pick(run.lesson.title))
         self._update_status()
         self.run_started.emit(run)
 
@@ -361,6 +369,11 @@ class MainWindow(QMainWindow):
             torch = sys.modules["torch"]
             self.torch_info = {"torch": torch.__version__, "threads": torch.get_num_threads()}
         self._update_status()
+        # the hardware panel's summary of the run (peak RAM, mean CPU...) joins its results
+        run.hardware_summary = self.hardware.end_run()
+        view = self.views.get(outcome.lesson)
+        if view is not None:
+            view.output.add_results(run.hardware_summary)
         self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
         for view in (self.runs_view, getattr(self.views.get(outcome.lesson), "history", None)):
             if view is not None:
@@ -434,6 +447,8 @@ class MainWindow(QMainWindow):
             if run is not None and run.running:
                 view.shutdown()
                 self.runs.interrupt(run.history_id, run.ctx, "the window was closed during the run")
+        self.hardware.stop()
+        self.sampler.close()
         if self._warm_worker is not None and self._warm_worker.is_running:
             self._warm_worker.await_workers(msecs=30_000)
         super().closeEvent(event)

@@ -58,7 +58,7 @@ def build(store, runs: int, points: int) -> None:
                    [f"Epoch [{e}/{points}], Loss: {loss[e - 1]}" for e in range(100, points + 1, 100)])
         outcome = Outcome(lesson, "done", "cpu", params,
                           {"final_loss": float(loss[-1]), "accuracy": float(acc[-1])}, seconds=points * 0.01)
-        store.finish(run_id, outcome, ctx, {"peak_ram_mb": 300.0, "mean_cpu_percent": 48.0})
+        store.finish(run_id, outcome, ctx, {"hw_peak_process_rss_mb": 300.0, "hw_mean_process_cpu_percent": 48.0})
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:

@@ -38,7 +38,7 @@ def test_runs_lists_both_runs_with_their_params_and_results(capsys, two_runs):
         assert run["lesson"] == "torch.binary_classifier" and run["status"] == "done"
         assert run["params"] == printed["params"] and run["results"] == printed["results"]
         assert run["device"] == "cpu" and run["versions"]["torch"]
-        assert run["hardware"]["peak_ram_mb"] > 0
+        assert run["hardware"]["hw_peak_process_rss_mb"] > 0
     assert by_id[fast["run_id"]]["params"]["lr"] == 0.5 and by_id[slow["run_id"]]["params"]["lr"] == 0.1
     # A faster learning rate ends lower after 50 epochs (computed, not stored by the test).
     assert fast["results"]["final_loss"] < slow["results"]["final_loss"]

@@ -37,7 +37,7 @@ def record(store, lesson="demo.lesson", status="done", points=5, lr=0.1, epochs=
     ctx.result(**results)
     error = "Traceback...\nValueError: boom" if status == "failed" else ""
     outcome = Outcome(lesson, status, device, params, dict(ctx.results), seconds=1.25, error=error)
-    store.finish(run_id, outcome, ctx, {"peak_ram_mb": 123.4, "mean_cpu_percent": 50.0})
+    store.finish(run_id, outcome, ctx, {"hw_peak_process_rss_mb": 123.4, "hw_mean_process_cpu_percent": 50.0})
     return run_id
 
 
@@ -60,12 +60,12 @@ def test_a_run_is_recorded_from_start_to_finish(store):
     ctx.log("epoch 1")
     ctx.result(final_loss=np.float32(0.5), accuracy=0.75)
     store.finish(run_id, Outcome("demo.lesson", "done", "cpu", {"lr": 0.1}, dict(ctx.results), 2.5), ctx,
-                 {"peak_ram_mb": 10.0})
+                 {"hw_peak_process_rss_mb": 10.0})
 
     run = store.get(run_id)
     assert (run.status, run.device, run.seconds, run.duration) == ("done", "cpu", 2.5, 2.5)
     assert run.results == {"final_loss": 0.5, "accuracy": 0.75}
-    assert run.hardware == {"peak_ram_mb": 10.0}
+    assert run.hardware == {"hw_peak_process_rss_mb": 10.0}
     assert run.output == "epoch 1"
     loss = run.curves["loss"]
     assert len(loss) == 10_000 and loss.steps[0] == 1 and loss.steps[-1] == 10_000
@@ -141,7 +141,7 @@ def test_record_measures_the_process(store):
         sum(i * i for i in range(200_000))
         rec.finish(Outcome("demo.lesson", "done", "cpu", {}, {}, 0.1))
     hw = store.get(rec.run_id).hardware
-    assert hw["peak_ram_mb"] > 10 and 0 <= hw["mean_cpu_percent"] <= 100 and hw["cores"] >= 1
+    assert hw["hw_peak_process_rss_mb"] > 10 and 0 <= hw["hw_mean_process_cpu_percent"] <= 100 and hw["hw_cores"] >= 1
 
 
 def test_checkpoint_saves_curves_of_a_running_run(store):
@@ -196,7 +196,7 @@ def test_export_json_has_everything_and_is_strict(store, tmp_path):
     assert run["id"] == a and run["lesson"] == "demo.lesson" and run["status"] == "done"
     assert run["params"] == {"epochs": 3, "lr": 0.1} and run["device"] == "cpu"
     assert run["results"] == {"final_loss": None, "accuracy": 0.5}
-    assert run["hardware"]["peak_ram_mb"] == 123.4 and run["versions"]["python"]
+    assert run["hardware"]["hw_peak_process_rss_mb"] == 123.4 and run["versions"]["python"]
     assert run["output"] == "line 1\nline 2"
     assert run["curves"]["loss"]["step"] == [1, 2, 3, 4, 5]
     assert run["curves"]["accuracy"]["value"] == [0.4, 0.8]
