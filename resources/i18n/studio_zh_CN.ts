@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoreBars</name>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="201" />
+        <source>core %1: %2%</source>
+        <translation>核心 %1：%2%</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../../studio/ui/curve_chart.py" line="95" />
@@ -63,14 +71,297 @@
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="251" />
+        <location filename="../../studio/ui/curve_chart.py" line="255" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="256" />
+        <location filename="../../studio/ui/curve_chart.py" line="260" />
         <source>Export chart</source>
         <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>GpuBox</name>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="268" />
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="269" />
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePanel</name>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="366" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="369" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="374" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="391" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="398" />
+        <location filename="../../studio/ui/hardware_panel.py" line="413" />
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="399" />
+        <source>RAM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="401" />
+        <source>Swap</source>
+        <translation>交换区</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="402" />
+        <source>This app</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="412" />
+        <source>Container limits</source>
+        <translation>容器限制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="421" />
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="430" />
+        <source>Last 10 minutes</source>
+        <translation>最近 10 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="531" />
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="531" />
+        <source>RAM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="532" />
+        <source>this app (below)</source>
+        <translation>本应用（下图）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="534" />
+        <source>GPU load %</source>
+        <translation>GPU 负载 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="534" />
+        <source>GPU memory %</source>
+        <translation>显存 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="535" />
+        <source>lesson run</source>
+        <translation>课程运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="564" />
+        <source>1 core</source>
+        <translation>1 个核心</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="564" />
+        <source>%1 cores</source>
+        <translation>%1 个核心</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="568" />
+        <source>%1 GHz</source>
+        <translation>%1 GHz</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="570" />
+        <source>frequency: %1</source>
+        <translation>频率：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="572" />
+        <source>load %1</source>
+        <translation>负载 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="574" />
+        <source>load average: %1</source>
+        <translation>平均负载：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="583" />
+        <source>Used = total - available (memory new programs can get without swapping)</source>
+        <translation>已用 = 总量 - 可用（新程序无需交换即可获得的内存）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="584" />
+        <source>%1 available</source>
+        <translation>可用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="587" />
+        <source>Swap in use means RAM ran short: training slows down a lot</source>
+        <translation>正在使用交换区说明内存不够：训练会慢很多</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="589" />
+        <source>no swap</source>
+        <translation>无交换区</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="593" />
+        <source>This process and the processes it started (RSS)</source>
+        <translation>本进程及其启动的进程（RSS）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="594" />
+        <source>peak %1</source>
+        <translation>峰值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="595" />
+        <source>CPU %1% of a core</source>
+        <translation>CPU 占一个核心的 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="597" />
+        <source>+ %1 child processes</source>
+        <translation>+ %1 个子进程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="612" />
+        <source>The container's memory limit: the app is stopped if it goes over</source>
+        <translation>容器的内存上限：超过后应用会被终止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="615" />
+        <source>cgroup %1</source>
+        <translation>cgroup %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="617" />
+        <source>CPU quota %1 cores</source>
+        <translation>CPU 配额 %1 个核心</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="619" />
+        <source>CPUs allowed: %1</source>
+        <translation>可用 CPU：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="625" />
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="644" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="649" />
+        <location filename="../../studio/ui/hardware_panel.py" line="654" />
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="662" />
+        <source>%1 n/a</source>
+        <translation>%1 不可用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="665" />
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="666" />
+        <source>power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="668" />
+        <source>this app</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="669" />
+        <source>this app %1</source>
+        <translation>本应用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="671" />
+        <source>via %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="676" />
+        <source>not available (%1)</source>
+        <translation>不可用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="721" />
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="723" />
+        <source>-%1 s</source>
+        <translation>-%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="725" />
+        <source>-%1 min</source>
+        <translation>-%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="778" />
+        <source>mean CPU %1%</source>
+        <translation>平均 CPU %1%</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="779" />
+        <source>peak RAM %1%</source>
+        <translation>内存峰值 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="780" />
+        <source>this app peak %1</source>
+        <translation>本应用峰值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="783" />
+        <source>peak GPU memory %1</source>
+        <translation>显存峰值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware_panel.py" line="785" />
+        <source>Last run: %1</source>
+        <translation>上次运行：%1</translation>
     </message>
 </context>
 <context>
@@ -229,42 +520,42 @@
         <translation>部分步骤是一次较长的调用：点击停止后，会在当前步骤结束时停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="162" />
+        <location filename="../../studio/ui/lesson_view.py" line="163" />
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="170" />
+        <location filename="../../studio/ui/lesson_view.py" line="171" />
         <source>Stopping after the current step…</source>
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="227" />
+        <location filename="../../studio/ui/lesson_view.py" line="228" />
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="237" />
+        <location filename="../../studio/ui/lesson_view.py" line="238" />
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="240" />
+        <location filename="../../studio/ui/lesson_view.py" line="241" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="241" />
+        <location filename="../../studio/ui/lesson_view.py" line="242" />
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="243" />
+        <location filename="../../studio/ui/lesson_view.py" line="244" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="245" />
+        <location filename="../../studio/ui/lesson_view.py" line="246" />
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
@@ -272,118 +563,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200" />
+        <location filename="../../studio/ui/main_window.py" line="203" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201" />
+        <location filename="../../studio/ui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208" />
+        <location filename="../../studio/ui/main_window.py" line="211" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210" />
+        <location filename="../../studio/ui/main_window.py" line="213" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206" />
-        <location filename="../../studio/ui/main_window.py" line="213" />
+        <location filename="../../studio/ui/main_window.py" line="209" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="101" />
+        <location filename="../../studio/ui/main_window.py" line="103" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="145" />
+        <location filename="../../studio/ui/main_window.py" line="148" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="149" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>The progress database was damaged; it was moved to {path}.</source>
         <translation>进度数据库已损坏,已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202" />
+        <location filename="../../studio/ui/main_window.py" line="205" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203" />
+        <location filename="../../studio/ui/main_window.py" line="206" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204" />
+        <location filename="../../studio/ui/main_window.py" line="207" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205" />
+        <location filename="../../studio/ui/main_window.py" line="208" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207" />
+        <location filename="../../studio/ui/main_window.py" line="210" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
-        <source>The hardware panel appears here.</source>
-        <translation>硬件面板显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="219" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="227" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="257" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -392,67 +678,67 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="296" />
+        <location filename="../../studio/ui/main_window.py" line="302" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="336" />
+        <location filename="../../studio/ui/main_window.py" line="343" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369" />
+        <location filename="../../studio/ui/main_window.py" line="382" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="387" />
+        <location filename="../../studio/ui/main_window.py" line="400" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="390" />
+        <location filename="../../studio/ui/main_window.py" line="403" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="390" />
+        <location filename="../../studio/ui/main_window.py" line="403" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="390" />
+        <location filename="../../studio/ui/main_window.py" line="403" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="391" />
+        <location filename="../../studio/ui/main_window.py" line="404" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="411" />
+        <location filename="../../studio/ui/main_window.py" line="424" />
         <source>Loading libraries…</source>
         <translation>正在加载库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="415" />
+        <location filename="../../studio/ui/main_window.py" line="428" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="417" />
+        <location filename="../../studio/ui/main_window.py" line="430" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="418" />
+        <location filename="../../studio/ui/main_window.py" line="431" />
         <source>Device: {device}</source>
         <translation>设备：{device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420" />
+        <location filename="../../studio/ui/main_window.py" line="433" />
         <source>torch {version} · {n} threads</source>
         <translation>torch {version} · {n} 个线程</translation>
     </message>
@@ -889,7 +1175,8 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <location filename="../../studio/ui/runs_view.py" line="345" />
         <source>Showing the first %n selected runs.</source>
         <translation>
-            <numerusform>显示所选的前 %n 次运行。</numerusform></translation>
+            <numerusform>显示所选的前 %n 次运行。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/runs_view.py" line="349" />
@@ -945,7 +1232,8 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <location filename="../../studio/ui/runs_view.py" line="427" />
         <source>Delete these %n runs with their curves and output? This cannot be undone.</source>
         <translation>
-            <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform></translation>
+            <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/runs_view.py" line="443" />
@@ -981,7 +1269,8 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <location filename="../../studio/ui/runs_view.py" line="461" />
         <source>Wrote %n runs to {path}</source>
         <translation>
-            <numerusform>已将 %n 次运行写入 {path}</numerusform></translation>
+            <numerusform>已将 %n 次运行写入 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/runs_view.py" line="503" />
@@ -997,7 +1286,8 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <location filename="../../studio/ui/runs_view.py" line="505" />
         <source>%n runs</source>
         <translation>
-            <numerusform>%n 次运行</numerusform></translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/runs_view.py" line="507" />
