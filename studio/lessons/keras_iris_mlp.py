@@ -1,9 +1,9 @@
 """TensorFlow example 1: a 4-64-3 network classifies iris flowers (Keras 3 on PyTorch)."""
 
-from studio.core.lesson import Change, Lesson, Param
+from studio.core.lesson import Change, Lesson
 from studio.core.text import bi
 from studio.lessons._keras import prepare, report_device, stream_callback
-from studio.lessons._torch import seed_param
+from studio.lessons._training import IRIS_MLP_PARAMS
 
 ARTICLE_CODE = '''\
 import tensorflow as tf
@@ -91,14 +91,7 @@ LESSON = Lesson(
         "给出损失和准确率。本课用以 PyTorch 为后端的 Keras 3 运行，不必安装 TensorFlow。"
         "同一个网络的纯 PyTorch 写法见课程 torch.iris_mlp。",
     ),
-    params=(
-        Param("epochs", "int", 50, bi("Epochs", "训练轮数"), min=1, max=10_000),
-        Param("batch_size", "int", 32, bi("Batch size", "批大小"), min=1, max=120),
-        Param("lr", "float", 0.001, bi("Learning rate (Adam)", "学习率（Adam）"),
-              min=1e-5, max=1.0, step=0.0001, log=True),
-        Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
-        seed_param(0),
-    ),
+    params=IRIS_MLP_PARAMS,
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,
     changes=(

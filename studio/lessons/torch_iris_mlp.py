@@ -1,8 +1,9 @@
 """TensorFlow example 1 written in plain PyTorch: the same 4-64-3 iris network."""
 
-from studio.core.lesson import Change, Lesson, Param
+from studio.core.lesson import Change, Lesson
 from studio.core.text import bi
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
+from studio.lessons._training import IRIS_MLP_PARAMS
 from studio.lessons.keras_iris_mlp import ARTICLE_CODE
 
 
@@ -89,14 +90,7 @@ LESSON = Lesson(
         "（学习率 0.001）、交叉熵损失、每批 32 条训练 50 轮，训练集最后 10% 用作验证，最后给出测试集"
         "上的损失和准确率。和 keras.iris_mlp 对照，就能看清 model.fit 替你做了哪些事。",
     ),
-    params=(
-        Param("epochs", "int", 50, bi("Epochs", "训练轮数"), min=1, max=10_000),
-        Param("batch_size", "int", 32, bi("Batch size", "批大小"), min=1, max=120),
-        Param("lr", "float", 0.001, bi("Learning rate (Adam)", "学习率（Adam）"),
-              min=1e-5, max=1.0, step=0.0001, log=True),
-        Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
-        seed_param(0),
-    ),
+    params=IRIS_MLP_PARAMS,
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,
     changes=(

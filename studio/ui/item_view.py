@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from studio.core.plan import Item, Plan
 from studio.core.progress import STATUSES, ProgressStore
 from studio.core.text import pick
+from studio.ui.lazy_retranslate import LazyRetranslate
 from studio.ui.roadmap_view import kind_names, needs_text, status_icon, status_names
 
 NOTE_DELAY_MS = 600
 SAFE_SCHEMES = ("http", "https")
 
 
-class ItemView(QWidget):
+class ItemView(LazyRetranslate, QWidget):
     lesson_requested = Signal(str)  # lesson id
     link_refused = Signal(str)  # a link that was not opened (not http/https)
 
@@ -42,7 +43,6 @@ class ItemView(QWidget):
         self.store = store
         self.item: Item | None = None
         self._loading = False
-        self._stale = False
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -236,20 +236,6 @@ class ItemView(QWidget):
             self._render()
         else:
             self._show_nothing()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:  # a hidden view catches up when shown
-            if self.isVisible():
-                self.retranslate()
-            else:
-                self._stale = True
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self._stale = False
-            self.retranslate()
-        super().showEvent(event)
 
     # -- acting -------------------------------------------------------------------------------
     def _set_status(self, status: str) -> None:

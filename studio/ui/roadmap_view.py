@@ -11,7 +11,7 @@ The view renders a `Plan` and a `ProgressStore` (studio.core); it decides nothin
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from studio.core.plan import Item, Phase, Plan
 from studio.core.progress import STATUSES, ProgressStore, Tally
 from studio.core.text import pick
+from studio.ui.lazy_retranslate import LazyRetranslate
 
 translate = QCoreApplication.translate
 
@@ -155,7 +156,7 @@ class RoadmapTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class RoadmapView(QWidget):
+class RoadmapView(LazyRetranslate, QWidget):
     item_selected = Signal(str)  # item id
     lesson_requested = Signal(str)  # lesson id
 
@@ -164,7 +165,6 @@ class RoadmapView(QWidget):
         self.plan = plan
         self.store = store
         self._updating = False
-        self._stale = False
         self._rows: dict[str, QTreeWidgetItem] = {}
         self._phase_rows: dict[str, QTreeWidgetItem] = {}
         self._topic_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
@@ -327,20 +327,6 @@ class RoadmapView(QWidget):
         self._refresh_progress()
         self._refresh_banner()
         self.apply_filter(self.search.text())
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:  # a hidden view catches up when shown
-            if self.isVisible():
-                self.retranslate()
-            else:
-                self._stale = True
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self._stale = False
-            self.retranslate()
-        super().showEvent(event)
 
     # -- one row ----------------------------------------------------------------------------
     def _style_item(self, row: QTreeWidgetItem, item: Item, status: str) -> None:
