@@ -32,6 +32,16 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2 is run history (branch `history`).
+    3: """
+    CREATE TABLE measurements (
+        id     INTEGER PRIMARY KEY AUTOINCREMENT,
+        taken  REAL NOT NULL,
+        host   TEXT NOT NULL DEFAULT '',
+        data   TEXT NOT NULL
+    );
+    CREATE INDEX measurements_host_taken ON measurements (host, taken);
+    """,
 }
 
 
