@@ -13,7 +13,11 @@ def main(argv: list[str] | None = None) -> int:
         return gui_main(argv)
     from studio.cli import main as cli_main
 
-    return cli_main(argv)
+    try:
+        return cli_main(argv)
+    except BrokenPipeError:  # `studio run ... | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

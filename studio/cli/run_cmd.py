@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from studio.cli.common import fail
+from studio.cli.runs_cmd import open_store
 from studio.core import devices
 from studio.core.context import Context, Event
 from studio.core.lesson import LessonError, catalog, parse_assignments
@@ -79,11 +80,14 @@ def run(args) -> int:
     if not args.force and (refused := _memory_refusal(args, lesson, params)) is not None:
         return refused
     ctx = CliContext(device, params, quiet=args.json, out=args.out)
-    outcome = run_lesson(lesson, ctx, params)
+    with open_store().record(lesson.id, ctx) as record:  # run history (`studio runs`)
+        outcome = run_lesson(lesson, ctx, params)
+        record.finish(outcome)
     if args.json:
-        print(json.dumps(outcome.to_json(ctx), ensure_ascii=False))
+        print(json.dumps({"run_id": record.run_id, **outcome.to_json(ctx)}, ensure_ascii=False))
     else:
-        print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {device}")
+        print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {device}"
+              f" (run {record.run_id})")
         for key, value in outcome.results.items():
             print(f"  {key} = {value}")
     return {"done": 0, "cancelled": 130, "failed": 1}[outcome.status]

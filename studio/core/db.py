@@ -32,7 +32,48 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
-    # 2 is run history (branch `history`).
+    # Run history (studio.core.history). A curve is one row of three float64 blobs
+    # (steps, wall seconds, values) so 10,000 points cost one row, not 10,000; listing runs
+    # never touches the curves or the output text.
+    2: """
+    CREATE TABLE runs (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson    TEXT NOT NULL,
+        params    TEXT NOT NULL DEFAULT '{}',
+        device    TEXT NOT NULL DEFAULT '',
+        started   REAL NOT NULL,
+        ended     REAL,
+        seconds   REAL,
+        status    TEXT NOT NULL DEFAULT 'running'
+                  CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'interrupted')),
+        error     TEXT NOT NULL DEFAULT '',
+        results   TEXT NOT NULL DEFAULT '{}',
+        hardware  TEXT NOT NULL DEFAULT '{}',
+        versions  TEXT NOT NULL DEFAULT '{}',
+        pid       INTEGER
+    );
+    CREATE INDEX runs_by_lesson ON runs (lesson, started);
+    CREATE INDEX runs_by_status ON runs (status);
+    CREATE TABLE run_curves (
+        run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        name    TEXT NOT NULL,
+        points  INTEGER NOT NULL,
+        steps   BLOB NOT NULL,
+        walls   BLOB NOT NULL,
+        vals    BLOB NOT NULL,
+        PRIMARY KEY (run_id, name)
+    );
+    CREATE TABLE run_output (
+        run_id  INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+        text    TEXT NOT NULL
+    );
+    CREATE INDEX progress_by_run ON progress (run_id);
+    CREATE TRIGGER runs_unlink_progress AFTER DELETE ON runs
+    BEGIN
+        UPDATE progress SET run_id = NULL WHERE run_id = OLD.id;
+    END;
+    """,
+    # This PC measured (studio.core.measure): one JSON document per measurement.
     3: """
     CREATE TABLE measurements (
         id     INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -56,8 +97,11 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._connect()
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
+            # quick_check reads every page (0.2-0.4 s at 250 MB of run history); above that
+            # size reading the schema still catches a file that is not a database at all.
+            check = "PRAGMA quick_check" if _size(self.path) < QUICK_CHECK_LIMIT else "PRAGMA schema_version"
+            ok = conn.execute(check).fetchone()[0]
+            if check.endswith("quick_check") and ok != "ok":
                 raise sqlite3.DatabaseError(ok)
             self._migrate(conn)
             return conn
@@ -122,6 +166,13 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+QUICK_CHECK_LIMIT = 64 * 1024 * 1024
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
 
 
 def _statements(script: str) -> list[str]:

@@ -7,11 +7,13 @@ Heavy imports (torch, sklearn) belong inside `run`, so listing lessons stays che
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from studio.core.text import pick
 
@@ -140,9 +142,20 @@ class Lesson:
         return values
 
     def source(self) -> str:
-        """The runnable code of this lesson, as shown in the lesson view."""
-        mod = importlib.import_module(self.module) if self.module else None
-        return inspect.getsource(mod) if mod else inspect.getsource(self.run)
+        """The runnable code of this lesson, as shown in the lesson view: its module without
+        the `ARTICLE_CODE` string (shown in a tab of its own)."""
+        if not self.module:
+            return inspect.getsource(self.run)
+        text = inspect.getsource(importlib.import_module(self.module))
+        lines = text.splitlines(keepends=True)
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "ARTICLE_CODE" for t in node.targets
+            ):
+                start, end = node.lineno - 1, node.end_lineno
+                lines[start:end] = ["# ARTICLE_CODE = the article's code, shown in the \"Article code\" tab\n"]
+                break
+        return "".join(lines)
 
     def title_text(self, lang: str | None = None) -> str:
         return pick(self.title, lang)
@@ -166,7 +179,7 @@ class Catalog:
     lessons: dict[str, Lesson] = field(default_factory=dict)
 
     @classmethod
-    def discover(cls, package: str = "studio.lessons") -> "Catalog":
+    def discover(cls, package: str = "studio.lessons") -> Catalog:
         pkg = importlib.import_module(package)
         found: dict[str, Lesson] = {}
         for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):

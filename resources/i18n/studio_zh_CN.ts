@@ -1,0 +1,1008 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CurveChart</name>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="95" />
+        <source>Exponential moving average, debiased as in TensorBoard</source>
+        <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="98" />
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="99" />
+        <source>Wall time (s)</source>
+        <translation>耗时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="100" />
+        <source>Log y</source>
+        <translation>对数 y 轴</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="101" />
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="103" />
+        <source>Keep the newest points in view</source>
+        <translation>始终显示最新的数据点</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="104" />
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="105" />
+        <source>Export the curves as CSV</source>
+        <translation>将曲线导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="106" />
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="107" />
+        <source>Export the chart as a PNG image</source>
+        <translation>将图表导出为 PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="108" />
+        <source>Curves appear here while a lesson trains.</source>
+        <translation>课程训练时，曲线会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="114" />
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="251" />
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="256" />
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>ItemView</name>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="152" />
+        <source>Choose an item on the roadmap.</source>
+        <translation>请在学习路线中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="168" />
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="169" />
+        <source>{low}-{high} months</source>
+        <translation>{low}-{high} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="173" />
+        <source>about {hours} h</source>
+        <translation>约 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="187" />
+        <source>The lesson {id} is not written yet.</source>
+        <translation>课程 {id} 尚未编写。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="201" />
+        <source>Resources</source>
+        <translation>学习资源</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="212" />
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="212" />
+        <source>Book</source>
+        <translation>书籍</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="212" />
+        <source>Docs</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="213" />
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="213" />
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="219" />
+        <source>Started {when}</source>
+        <translation>开始于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="221" />
+        <source>Finished {when}</source>
+        <translation>完成于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="230" />
+        <source>Mark this item: {status} (key {key} on the roadmap)</source>
+        <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="232" />
+        <source>Open the lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="233" />
+        <source>Your notes</source>
+        <translation>我的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="234" />
+        <source>Write what you learned, questions, settings that worked…</source>
+        <translation>记下学到的内容、疑问和有效的参数设置……</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="274" />
+        <source>Editing…</source>
+        <translation>编辑中…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="285" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="62" />
+        <source>Side by side: {links}</source>
+        <translation>对照：{links}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="69" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="71" />
+        <source>Article code</source>
+        <translation>原文代码</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="75" />
+        <source>Changes</source>
+        <translation>改动说明</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="79" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="81" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="83" />
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="84" />
+        <source>Restore the article's settings</source>
+        <translation>恢复原文的设置</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="89" />
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="95" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="103" />
+        <source>Some steps are single long calls: Stop takes effect after the current step.</source>
+        <translation>部分步骤是一次较长的调用：点击停止后，会在当前步骤结束时停止。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="162" />
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="170" />
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步骤结束后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="227" />
+        <source>Running… {eta} left</source>
+        <translation>运行中… 还剩 {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="237" />
+        <source>Done in {s:.2f} s on {device}.</source>
+        <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="240" />
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="241" />
+        <source>Stopped after {s:.2f} s.</source>
+        <translation>已在 {s:.2f} 秒后停止。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="243" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="245" />
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="200" />
+        <source>Zero-Compute ML Studio</source>
+        <translation>零算力机器学习工作室</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="201" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="208" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="209" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="210" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="211" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="212" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="213" />
+        <source>Roadmap</source>
+        <translation>学习路线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="101" />
+        <source>Not opened (only http and https links): {url}</source>
+        <translation>未打开(只打开 http 和 https 链接):{url}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="145" />
+        <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
+        <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="149" />
+        <source>The progress database was damaged; it was moved to {path}.</source>
+        <translation>进度数据库已损坏,已移至 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="202" />
+        <source>&amp;Open plan…</source>
+        <translation>打开学习计划(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="203" />
+        <source>&amp;Export progress…</source>
+        <translation>导出进度(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="204" />
+        <source>&amp;Import progress…</source>
+        <translation>导入进度(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="205" />
+        <source>What &amp;next?</source>
+        <translation>下一步学什么(&amp;N)?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="207" />
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="214" />
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="215" />
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="216" />
+        <source>The hardware panel appears here.</source>
+        <translation>硬件面板显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="217" />
+        <source>Choose a lesson on the left.</source>
+        <translation>请在左侧选择一节课。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="227" />
+        <source>The language changes when the current run ends.</source>
+        <translation>当前运行结束后将切换语言。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="256" />
+        <source>About Zero-Compute ML Studio</source>
+        <translation>关于 零算力机器学习工作室</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="257" />
+        <source>Zero-Compute ML Studio {version}
+
+Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
+        <translation>零算力机器学习工作室 {version}
+
+在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="296" />
+        <source>Exported records: {n}</source>
+        <translation>已导出记录:{n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="336" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="369" />
+        <source>{lesson}: {status} on {device}</source>
+        <translation>{lesson}：{status}，设备 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="387" />
+        <source>Done, completed by run {id}.</source>
+        <translation>已完成，由第 {id} 次运行完成。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="390" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="390" />
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="390" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="391" />
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="411" />
+        <source>Loading libraries…</source>
+        <translation>正在加载库…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="415" />
+        <source>PyTorch is not installed</source>
+        <translation>未安装 PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="417" />
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="418" />
+        <source>Device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="420" />
+        <source>torch {version} · {n} threads</source>
+        <translation>torch {version} · {n} 个线程</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="60" />
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="61" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="62" />
+        <source>CUDA (GPU)</source>
+        <translation>CUDA（GPU）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="63" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="73" />
+        <source>This lesson runs on the CPU only</source>
+        <translation>本课只在 CPU 上运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="75" />
+        <source>No CUDA GPU found (no NVIDIA GPU, no driver, or a CPU-only torch)</source>
+        <translation>未找到 CUDA GPU（没有 NVIDIA 显卡、没有驱动，或 torch 为仅 CPU 版本）</translation>
+    </message>
+</context>
+<context>
+    <name>PathEdit</name>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="30" />
+        <source>(built-in file)</source>
+        <translation>（内置文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="31" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/param_form.py" line="39" />
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialogs</name>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="55" />
+        <source>Open plan</source>
+        <translation>打开学习计划</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="56" />
+        <source>Learning plans (*.toml);;All files (*)</source>
+        <translation>学习计划 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="70" />
+        <location filename="../../studio/ui/plan_dialogs.py" line="77" />
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="71" />
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="84" />
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="87" />
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanErrorDialog</name>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="35" />
+        <source>This plan cannot be opened</source>
+        <translation>无法打开此学习计划</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/plan_dialogs.py" line="37" />
+        <source>{path} has errors. The current plan stays open.</source>
+        <translation>{path} 有错误,当前的学习计划保持打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../studio/ui/results_view.py" line="146" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/results_view.py" line="147" />
+        <source>Console</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/results_view.py" line="164" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>Roadmap</name>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="587" />
+        <source>To do</source>
+        <translation>待学</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="587" />
+        <source>Learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="588" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="588" />
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="592" />
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="592" />
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="593" />
+        <source>Practice</source>
+        <translation>实践</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="593" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="600" />
+        <source>a GPU with {gb} GB of memory</source>
+        <translation>显存 {gb} GB 的 GPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <source>a GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="604" />
+        <source>{gb} GB of RAM</source>
+        <translation>{gb} GB 内存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="605" />
+        <source>Needs: {what}</source>
+        <translation>需要:{what}</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapView</name>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="312" />
+        <source>Search the roadmap…</source>
+        <translation>搜索学习路线…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="313" />
+        <source>What next?</source>
+        <translation>下一步?</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="315" />
+        <source>Space: done on/off · L: learning · S: skipped · T: todo · Enter: open the lesson</source>
+        <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="348" />
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="366" />
+        <source>Lesson: {id} (Enter or double-click opens it)</source>
+        <translation>课程:{id}(按回车键或双击打开)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="368" />
+        <source>Lesson {id} is not written yet</source>
+        <translation>课程 {id} 尚未编写</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="409" />
+        <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
+        <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="413" />
+        <source>Next: {title}</source>
+        <translation>下一步:{title}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="414" />
+        <source>Every item is done or skipped.</source>
+        <translation>所有项目都已完成或跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="418" />
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="419" />
+        <source>{low}-{high} months</source>
+        <translation>{low}-{high} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="423" />
+        <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
+        <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="430" />
+        <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
+        <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="434" />
+        <source>Kept: the progress of items no longer in this plan ({n}).</source>
+        <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="507" />
+        <source>Open the lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="508" />
+        <source>The lesson is not written yet</source>
+        <translation>课程尚未编写</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="535" />
+        <source>Matches: {n}</source>
+        <translation>匹配:{n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="535" />
+        <source>No item matches.</source>
+        <translation>没有匹配的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="63" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <source>cancelled</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="67" />
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="167" />
+        <source>Filter runs: lesson, status, lr=0.1…</source>
+        <translation>筛选运行：课程、状态、lr=0.1…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="170" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="171" />
+        <source>Show the run's output again (or double-click a row)</source>
+        <translation>再次查看这次运行的输出（或双击该行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="172" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="173" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="174" />
+        <source>The curves of the selected runs (all shown runs if none)</source>
+        <translation>所选运行的曲线（未选择时为全部显示的运行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="175" />
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="177" />
+        <source>Everything about the selected runs (all shown runs if none)</source>
+        <translation>所选运行的全部信息（未选择时为全部显示的运行）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="202" />
+        <source>Which recorded curve to compare</source>
+        <translation>要比较哪条记录的曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="204" />
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="205" />
+        <source>Relative time (s)</source>
+        <translation>相对时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="206" />
+        <source>Relative time: seconds since each run's first point, so runs that waited for imports still line up</source>
+        <translation>相对时间：从每次运行的第一个点开始计秒，这样等待导入库的运行也能对齐</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="225" />
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="233" />
+        <location filename="../../studio/ui/runs_view.py" line="350" />
+        <source>Select runs to compare their curves.</source>
+        <translation>选择几次运行来比较它们的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="242" />
+        <source>Open a run to see its output again.</source>
+        <translation>打开一次运行，再次查看它的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="256" />
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="257" />
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="345" />
+        <source>Showing the first %n selected runs.</source>
+        <translation>
+            <numerusform>显示所选的前 %n 次运行。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="349" />
+        <source>The selected runs recorded no curves.</source>
+        <translation>所选运行没有记录曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="404" />
+        <source>Run {id}: {lesson}, {status} on {device}, started {started}, {duration}</source>
+        <translation>第 {id} 次运行：{lesson}，{status}，设备 {device}，开始于 {started}，{duration}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="407" />
+        <source>duration unknown</source>
+        <translation>时长未知</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="408" />
+        <source>Parameters: {params}</source>
+        <translation>参数：{params}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="410" />
+        <source>Results: {results}</source>
+        <translation>结果：{results}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="412" />
+        <source>Hardware: {hardware}</source>
+        <translation>硬件：{hardware}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="414" />
+        <source>Ended: {error}</source>
+        <translation>结束原因：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="416" />
+        <source>(this run printed nothing)</source>
+        <translation>（这次运行没有输出）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="425" />
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="426" />
+        <source>Delete this run with its curves and output? This cannot be undone.</source>
+        <translation>删除这次运行及其曲线和输出？此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="427" />
+        <source>Delete these %n runs with their curves and output? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="443" />
+        <source>Export runs as CSV</source>
+        <translation>将运行导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="443" />
+        <source>Export runs as JSON</source>
+        <translation>将运行导出为 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="444" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="444" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="455" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="459" />
+        <source>Wrote 1 run to {path}</source>
+        <translation>已将 1 次运行写入 {path}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="461" />
+        <source>Wrote %n runs to {path}</source>
+        <translation>
+            <numerusform>已将 %n 次运行写入 {path}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="503" />
+        <source>No runs yet: run a lesson and it appears here.</source>
+        <translation>还没有运行记录：运行一节课后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="505" />
+        <source>1 run</source>
+        <translation>1 次运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/runs_view.py" line="505" />
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/runs_view.py" line="507" />
+        <source>{shown} of {total} runs</source>
+        <translation>{shown} / {total} 次运行</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,112 @@
+"""`studio progress`: your progress through the plan; `export FILE` / `import FILE` as JSON;
+`set ITEM STATUS` to mark an item from the terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from studio.cli.common import fail
+from studio.core.db import Database
+from studio.core.lesson import catalog
+from studio.core.plan import PlanError, default_plan_path, load_plan
+from studio.core.progress import STATUSES, ProgressError, ProgressStore
+from studio.core.text import pick
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("progress", help="show, export or import your progress")
+    p.add_argument("--plan", type=Path, metavar="FILE", help="plan file (default: the article's plan)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en")
+    psub = p.add_subparsers(dest="progress_command", metavar="SUBCOMMAND")
+
+    exp = psub.add_parser("export", help="write all progress to a JSON file")
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.set_defaults(func=run_export)
+
+    imp = psub.add_parser("import", help="merge a JSON progress file (the newer change wins)")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.set_defaults(func=run_import)
+
+    st = psub.add_parser("set", help="set an item's status (and note)")
+    st.add_argument("item", metavar="ITEM_ID")
+    st.add_argument("status", choices=STATUSES)
+    st.add_argument("--note", help="replace the item's note")
+    st.set_defaults(func=run_set)
+
+    p.set_defaults(func=run_summary)
+
+
+def open_store(plan_id: str = "zero-compute") -> ProgressStore:
+    """The store on the user's database; says so on stderr if a corrupt file was moved aside."""
+    store = ProgressStore(Database(), plan_id)
+    if store.recovered_from:
+        print(f"studio: note: the progress database was damaged; it was moved to "
+              f"{store.recovered_from} and a new one was started", file=sys.stderr)
+    return store
+
+
+def _plan(args):
+    path = args.plan or default_plan_path()
+    try:
+        return load_plan(path, catalog().ids())
+    except PlanError as exc:
+        fail(f"{path} is not a valid plan ({len(exc.problems)} errors); "
+             f"`studio plan check {path}` lists them")
+        return None
+
+
+def run_summary(args) -> int:
+    plan = _plan(args)
+    if plan is None:
+        return 2
+    store = open_store(plan.id)
+    progress = store.progress(plan)
+    print(f"{pick(plan.title, args.lang)} ({plan.id})")
+    for phase in plan.phases:
+        print(f"  {pick(phase.title, args.lang)}: {progress.phases[phase.id].line()}")
+    print(f"  Total: {progress.total.line()}")
+    orphans = store.orphans(plan)
+    if orphans:
+        print(f"  Kept: {len(orphans)} records of items no longer in this plan "
+              f"({', '.join(r.item_id for r in orphans)})")
+    nxt = store.next_item(plan)
+    print(f"Next: {pick(nxt.title, args.lang)} ({nxt.id})" if nxt else "Next: nothing left, the plan is complete")
+    return 0
+
+
+def run_set(args) -> int:
+    plan = _plan(args)
+    if plan is None:
+        return 2
+    try:
+        item = plan.item(args.item)
+    except KeyError:
+        return fail(f"plan {plan.id!r} has no item {args.item!r}; `studio plan show` lists them")
+    store = open_store(plan.id)
+    record = store.set_status(item.id, args.status)
+    if args.note is not None:
+        record = store.set_note(item.id, args.note)
+    print(f"{item.id}: {record.status}")
+    return 0
+
+
+def run_export(args) -> int:
+    store = open_store()
+    try:
+        count = store.export(args.file)
+    except OSError as exc:
+        return fail(f"cannot write {args.file}: {exc.strerror or exc}")
+    print(f"wrote {count} records to {args.file}")
+    return 0
+
+
+def run_import(args) -> int:
+    store = open_store()
+    try:
+        report = store.import_file(args.file)
+    except ProgressError as exc:
+        return fail(str(exc))
+    for line in report.lines():
+        print(line)
+    return 0

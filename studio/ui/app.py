@@ -1,0 +1,86 @@
+"""Start the window: `studio`, `python -m studio`, or `studio --screenshot PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="studio", description="Open the Zero-Compute ML Studio window.")
+    p.add_argument("--lang", choices=("en", "zh"), help="interface language (default: saved choice or system)")
+    p.add_argument("--lesson", metavar="ID", help="open this lesson")
+    p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
+    p.add_argument("--run", action="store_true", help="with --screenshot: run the lesson to the end first")
+    p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
+    return p.parse_args(argv)
+
+
+def configure_process() -> None:
+    """Process-wide settings that keep the GUI responsive while lessons compute (DESIGN)."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")  # Keras 3 reads it once, at first import
+    # Lessons draw on matplotlib Figures in worker threads; pandas' plot() would otherwise make
+    # pyplot pick a Qt backend from that thread. The GUI wraps finished Figures in QtAgg canvases.
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    sys.setswitchinterval(0.001)  # pure-Python lesson loops hold the GIL; hand it back often
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Zero-Compute ML Studio")
+    app.setOrganizationName("ZeroComputeMLStudio")
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_process()
+    app = make_app()
+
+    from studio.core.lesson import LessonError, catalog
+    from studio.ui import i18n
+    from studio.ui.main_window import MainWindow
+
+    lang = i18n.install(app, args.lang or i18n.chosen_language())
+    window = MainWindow(catalog(), lang=lang, warm=not args.screenshot)
+    w, _, h = args.size.partition("x")
+    window.resize(int(w), int(h))
+    if args.lesson:
+        try:
+            window.show_lesson(args.lesson)
+        except LessonError as exc:
+            print(f"studio: error: {exc}", file=sys.stderr)
+            return 2
+    window.show()
+    if not args.screenshot:
+        return app.exec()
+    return screenshot(app, window, args.screenshot, run=args.run)
+
+
+def screenshot(app, window, path: str, run: bool = False, timeout: float = 600) -> int:
+    """Render `window` to a PNG, after running its current lesson to the end if asked."""
+    view = window.views.get(window.current_lesson_id() or "")
+    if run and view is not None:
+        if not view.start():
+            print(f"studio: error: could not start: {view.state.text()}", file=sys.stderr)
+            return 2
+        deadline = time.monotonic() + timeout
+        while view.run.running and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+    for _ in range(20):  # let layouts and charts settle
+        app.processEvents()
+        time.sleep(0.01)
+    ok = window.grab().save(path, "PNG")
+    window.close()
+    if not ok:
+        print(f"studio: error: could not write {path}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0

@@ -1,0 +1,258 @@
+"""Live training curves (pyqtgraph): raw and smoothed lines, train and validation together."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.buffers import EmaSmoother, ScalarBuffer
+
+COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+DEFAULT_SMOOTHING = 0.6
+
+
+def family(name: str) -> str:
+    """Curves that share a chart: `loss` with `val_loss`, `accuracy` with `val_accuracy`."""
+    for prefix in ("val_", "train_", "test_"):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+class _Curve:
+    """One scalar's data on screen: a faint raw line and the smoothed line."""
+
+    def __init__(self, plot: pg.PlotItem, name: str, color: str):
+        self.name = name
+        self.data = np.empty((0, 3))
+        self.smoothed = np.empty(0)
+        self.smoother: EmaSmoother | None = None
+        raw_color = pg.mkColor(color)
+        raw_color.setAlpha(70)
+        self.raw = plot.plot(pen=pg.mkPen(raw_color, width=1))
+        self.line = plot.plot(pen=pg.mkPen(color, width=2), name=name)
+
+    def extend(self, rows: np.ndarray, weight: float) -> None:
+        if self.smoother is None or self.smoother.weight != weight:
+            self.smoother = EmaSmoother(weight)
+            self.data = np.concatenate([self.data, rows]) if len(rows) else self.data
+            self.smoothed = self.smoother.extend(self.data[:, 2])
+        elif len(rows):
+            self.data = np.concatenate([self.data, rows])
+            self.smoothed = np.concatenate([self.smoothed, self.smoother.extend(rows[:, 2])])
+
+    def draw(self, x_col: int, smoothing: float) -> None:
+        if not len(self.data):
+            return
+        x = self.data[:, x_col]
+        if smoothing > 0:
+            self.raw.setData(x, self.data[:, 2])
+            self.raw.show()
+            self.line.setData(x, self.smoothed)
+        else:
+            self.raw.hide()
+            self.line.setData(x, self.data[:, 2])
+
+
+class CurveChart(QWidget):
+    """Streams `ScalarBuffer`s onto charts. Call `set_source(ctx.scalars)` then `refresh()`
+    from a GUI-thread timer; it only reads the rows that arrived since the last refresh."""
+
+    exported = Signal(str)
+    has_curves = Signal(bool)  # the first curve of a run appeared (True) / the chart was cleared
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._source: dict[str, ScalarBuffer] = {}
+        self._curves: dict[str, _Curve] = {}
+        self._read: dict[str, int] = {}
+        self._plots: dict[str, pg.PlotItem] = {}
+        self._marker: pg.TextItem | None = None
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.setMinimumHeight(160)
+
+        self.smoothing = QSlider(Qt.Horizontal)
+        self.smoothing.setRange(0, 999)
+        self.smoothing.setValue(int(DEFAULT_SMOOTHING * 1000))
+        self.smoothing.setMinimumWidth(80)
+        self.smoothing.setToolTip(self.tr("Exponential moving average, debiased as in TensorBoard"))
+        self.smoothing_label = QLabel()
+        self.x_axis = QComboBox()
+        self.x_axis.addItem(self.tr("Step"), 0)
+        self.x_axis.addItem(self.tr("Wall time (s)"), 1)
+        self.log_y = QCheckBox(self.tr("Log y"))
+        self.follow = QCheckBox(self.tr("Follow"))
+        self.follow.setChecked(True)
+        self.follow.setToolTip(self.tr("Keep the newest points in view"))
+        self.export_csv = QPushButton(self.tr("CSV…"))
+        self.export_csv.setToolTip(self.tr("Export the curves as CSV"))
+        self.export_png = QPushButton(self.tr("PNG…"))
+        self.export_png.setToolTip(self.tr("Export the chart as a PNG image"))
+        self.empty_label = QLabel(self.tr("Curves appear here while a lesson trains."))
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setStyleSheet("color: gray")
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(QLabel(self.tr("Smoothing")))
+        controls.addWidget(self.smoothing, 1)
+        controls.addWidget(self.smoothing_label)
+        controls.addWidget(self.x_axis)
+        controls.addWidget(self.log_y)
+        controls.addWidget(self.follow)
+        controls.addWidget(self.export_csv)
+        controls.addWidget(self.export_png)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view, 1)
+        self.view.hide()
+
+        self.smoothing.valueChanged.connect(self._on_smoothing)
+        self.x_axis.currentIndexChanged.connect(lambda _: self.redraw())
+        self.log_y.toggled.connect(self._on_log)
+        self.follow.toggled.connect(lambda on: on and self._autorange())
+        self.export_csv.clicked.connect(self._ask_csv)
+        self.export_png.clicked.connect(self._ask_png)
+        self._on_smoothing(self.smoothing.value())
+
+    # -- data -----------------------------------------------------------------------
+    @property
+    def weight(self) -> float:
+        return self.smoothing.value() / 1000
+
+    def set_source(self, scalars: dict[str, ScalarBuffer]) -> None:
+        """Show a new run's buffers (clears the charts)."""
+        self.clear()
+        self._source = scalars
+
+    def clear(self) -> None:
+        self.view.clear()
+        self._plots.clear()
+        self._curves.clear()
+        self._read.clear()
+        self._marker = None
+        self.view.hide()
+        self.empty_label.show()
+        self.has_curves.emit(False)
+
+    def refresh(self) -> None:
+        """Pull the rows that arrived since last time and redraw what changed."""
+        changed = False
+        for name, buf in list(self._source.items()):
+            start = self._read.get(name, 0)
+            if len(buf) <= start:
+                continue
+            rows = buf.snapshot(start)
+            self._read[name] = start + len(rows)
+            curve = self._curves.get(name) or self._add_curve(name)
+            curve.extend(rows, self.weight)
+            curve.draw(self.x_axis.currentData(), self.weight)
+            changed = True
+        if changed and self.follow.isChecked():
+            self._autorange()
+
+    def point_count(self, name: str) -> int:
+        curve = self._curves.get(name)
+        return len(curve.data) if curve else 0
+
+    def curve_names(self) -> list[str]:
+        return list(self._curves)
+
+    def mark_stopped(self, text: str) -> None:
+        """Label the partial curves of a run that was stopped or failed."""
+        for plot in self._plots.values():
+            item = pg.TextItem(text, color="#d62728", anchor=(1, 0))
+            plot.addItem(item, ignoreBounds=True)
+            vb = plot.getViewBox()
+            (x0, x1), (y0, y1) = vb.viewRange()
+            item.setPos(x1, y1)
+            self._marker = item
+
+    def _add_curve(self, name: str) -> _Curve:
+        fam = family(name)
+        plot = self._plots.get(fam)
+        if plot is None:
+            if not self._plots:
+                self.empty_label.hide()
+                self.view.show()
+                self.has_curves.emit(True)
+            plot = self.view.addPlot(row=len(self._plots), col=0)
+            plot.setTitle(fam)
+            plot.addLegend(offset=(-10, 10))
+            # pyqtgraph resets these when items are added through plot(...) kwargs: set on the item.
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
+            plot.setLogMode(y=self.log_y.isChecked())
+            self._plots[fam] = plot
+        color = COLORS[len(self._curves) % len(COLORS)]
+        curve = _Curve(plot, name, color)
+        self._curves[name] = curve
+        return curve
+
+    # -- controls -----------------------------------------------------------------
+    def _on_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(f"{value / 1000:.3f}")
+        self.redraw(resmooth=True)
+
+    def _on_log(self, on: bool) -> None:
+        for plot in self._plots.values():
+            plot.setLogMode(y=on)
+        self._autorange()
+
+    def redraw(self, resmooth: bool = False) -> None:
+        for curve in self._curves.values():
+            if resmooth:
+                curve.smoother = None
+                data, curve.data = curve.data, np.empty((0, 3))
+                curve.extend(data, self.weight)
+            curve.draw(self.x_axis.currentData(), self.weight)
+        for plot in self._plots.values():
+            plot.setLabel("bottom", self.x_axis.currentText())
+        self._autorange()
+
+    def _autorange(self) -> None:
+        for plot in self._plots.values():
+            plot.enableAutoRange()
+
+    # -- export -------------------------------------------------------------------
+    def write_csv(self, path: str | Path) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow(["name", "step", "wall_time_s", "value", "smoothed"])
+            for name, curve in self._curves.items():
+                for (step, wall, value), smooth in zip(curve.data, curve.smoothed):
+                    out.writerow([name, f"{step:g}", f"{wall:.4f}", repr(float(value)), repr(float(smooth))])
+        self.exported.emit(str(path))
+
+    def write_png(self, path: str | Path) -> None:
+        self.view.grab().save(str(path), "PNG")
+        self.exported.emit(str(path))
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves"), "curves.csv", "CSV (*.csv)")
+        if path:
+            self.write_csv(path)
+
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "curves.png", "PNG (*.png)")
+        if path:
+            self.write_png(path)

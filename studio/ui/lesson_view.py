@@ -1,0 +1,247 @@
+"""One lesson: its text and code, parameters, Run/Stop, live curves, output and results."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.lesson import Lesson, LessonError
+from studio.core.runner import Outcome
+from studio.core.text import pick
+from studio.ui.code_view import CodeView
+from studio.ui.curve_chart import CurveChart
+from studio.ui.param_form import ParamForm
+from studio.ui.results_view import ResultsView, bold
+from studio.ui.run_controller import LessonRun
+
+
+def format_eta(seconds: float) -> str:
+    if seconds < 60:
+        return f"~{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"~{round(seconds / 60)} min"
+    return f"~{seconds / 3600:.1f} h"
+
+
+class LessonView(QWidget):
+    run_started = Signal(object)  # LessonRun
+    run_finished = Signal(object, object)  # Outcome, LessonRun
+    lesson_link = Signal(str)  # a related lesson was clicked
+
+    def __init__(self, lesson: Lesson, cuda_available: bool = False, parent=None):
+        super().__init__(parent)
+        self.lesson = lesson
+        self.run: LessonRun | None = None
+        self.last_outcome: Outcome | None = None
+        self.confirm_run = None  # optional callable(lesson, params, device) -> bool, asked before Run
+
+        title = QLabel(pick(lesson.title))
+        title.setFont(bold(title.font(), 4))
+        title.setWordWrap(True)
+        summary = QLabel(pick(lesson.summary))
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        header = QVBoxLayout()
+        header.addWidget(title)
+        header.addWidget(summary)
+        if lesson.related:
+            links = " · ".join(f'<a href="{rid}">{rid}</a>' for rid in lesson.related)
+            related = QLabel(self.tr("Side by side: {links}").format(links=links))
+            related.linkActivated.connect(self.lesson_link)
+            header.addWidget(related)
+
+        # code: what runs, what the article printed, and what changed between them
+        self.code_tabs = QTabWidget()
+        self.code = CodeView(lesson.source())
+        self.code_tabs.addTab(self.code, self.tr("Code"))
+        if lesson.article_code:
+            self.code_tabs.addTab(CodeView(lesson.article_code), self.tr("Article code"))
+        if lesson.changes:
+            changes = QTextBrowser()
+            changes.setMarkdown("\n".join(f"- {pick(c.text)}" for c in lesson.changes))
+            self.code_tabs.addTab(changes, self.tr("Changes"))
+
+        # parameters and run controls
+        self.form = ParamForm(lesson, cuda_available)
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setDefault(True)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.reset_button = QPushButton(self.tr("Defaults"))
+        self.reset_button.setToolTip(self.tr("Restore the article's settings"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.state = QLabel(self.tr("Ready."))
+        self.state.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.reset_button)
+        params_box = QGroupBox(self.tr("Parameters"))
+        box = QVBoxLayout(params_box)
+        box.addWidget(self.form)
+        box.addStretch(1)
+        box.addLayout(buttons)
+        box.addWidget(self.progress)
+        box.addWidget(self.state)
+        if lesson.long_steps:
+            note = QLabel(self.tr("Some steps are single long calls: Stop takes effect after the current step."))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: gray")
+            box.addWidget(note)
+
+        self.chart = CurveChart()
+        self.output = ResultsView()
+        # The chart takes room only when there are curves (before a first run: for torch lessons).
+        self.chart.setVisible(lesson.uses_torch)
+        self.chart.has_curves.connect(self._on_has_curves)
+
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(self.code_tabs)
+        top.addWidget(params_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        bottom = QSplitter(Qt.Horizontal)
+        bottom.addWidget(self.chart)
+        bottom.addWidget(self.output)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
+        body = QSplitter(Qt.Vertical)
+        body.addWidget(top)
+        body.addWidget(bottom)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(body, 1)
+
+        self.run_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.reset_button.clicked.connect(lambda: self.form.set_values(lesson.defaults()))
+
+    # -- running --------------------------------------------------------------------
+    def start(self) -> bool:
+        """Validate the form and start a run; False (with the reason shown) when it cannot."""
+        if self.run is not None and self.run.running:
+            return False
+        try:
+            params = self.lesson.resolve_params(self.form.values())
+        except LessonError as exc:
+            self._set_state(str(exc), error=True)
+            return False
+        device = self.form.device.currentData()
+        if self.confirm_run is not None and not self.confirm_run(self.lesson, params, device):
+            return False
+        run = LessonRun(self.lesson, params, device, self)
+        run.events.connect(self._on_events)
+        run.tick.connect(self.chart.refresh)
+        run.tick.connect(self._update_eta)
+        run.finished.connect(self._on_finished)
+        self.run = run
+        self.chart.set_source(run.ctx.scalars)
+        self.output.clear()
+        self.output.setCurrentWidget(self.output.console)
+        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the lesson reports progress
+        self._set_running(True)
+        self._set_state(self.tr("Running…"))
+        run.start()
+        self.run_started.emit(run)
+        return True
+
+    def stop(self) -> None:
+        if self.run is not None and self.run.running:
+            self.run.stop()
+            self._set_state(self.tr("Stopping after the current step…"))
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """Stop a run and wait for its thread (window closing); True when it ended."""
+        if self.run is None or not self.run.running:
+            return True
+        self.run.stop()
+        return self.run.wait(msecs)
+
+    def _on_has_curves(self, on: bool) -> None:
+        self.chart.setVisible(on or (self.run is None and self.lesson.uses_torch))
+
+    def _set_running(self, on: bool) -> None:
+        self.run_button.setEnabled(not on)
+        self.reset_button.setEnabled(not on)
+        self.stop_button.setEnabled(on)
+        self.form.set_enabled(not on)
+
+    def _set_state(self, text: str, error: bool = False) -> None:
+        self.state.setText(text)
+        self.state.setStyleSheet("color: #d62728" if error else "")
+
+    def _on_events(self, events) -> None:
+        lines = []
+        for e in events:
+            if e.kind == "log":
+                lines.append(e.payload)
+                continue
+            if lines:
+                self.output.console.append_lines(lines)
+                lines = []
+            if e.kind == "progress":
+                done, total = e.payload
+                if total:
+                    self.progress.setRange(0, 1000)
+                    self.progress.setValue(int(1000 * done / total))
+            elif e.kind == "table":
+                self.output.show_table(e.name, e.payload)
+            elif e.kind == "plot":
+                self.output.show_plot(e.name, e.payload)
+            elif e.kind == "figure":
+                self.output.show_figure(e.name, e.payload)
+            elif e.kind == "result":
+                self.output.add_results(e.payload)
+            elif e.kind == "status":
+                self._set_state(e.payload)
+        if lines:
+            self.output.console.append_lines(lines)
+
+    def _update_eta(self) -> None:
+        run = self.run
+        if run is None or not run.running:
+            return
+        done, total = run.ctx.progress_value
+        elapsed = time.perf_counter() - run.started_at
+        if total and done and (elapsed > 2 or done / total > 0.05) and not run.ctx.stop_requested:
+            left = elapsed * (total - done) / done
+            self._set_state(self.tr("Running… {eta} left").format(eta=format_eta(left)))
+
+    def _on_finished(self, outcome: Outcome) -> None:
+        run = self.sender() if isinstance(self.sender(), LessonRun) else self.run
+        self.last_outcome = outcome
+        self._set_running(False)
+        self.progress.setRange(0, 1000)
+        self.chart.refresh()
+        if outcome.status == "done":
+            self.progress.setValue(1000)
+            self._set_state(self.tr("Done in {s:.2f} s on {device}.").format(s=outcome.seconds, device=outcome.device))
+            self.output.setCurrentWidget(self.output.results)
+        elif outcome.status == "cancelled":
+            self.chart.mark_stopped(self.tr("stopped"))
+            self._set_state(self.tr("Stopped after {s:.2f} s.").format(s=outcome.seconds))
+        else:
+            self.chart.mark_stopped(self.tr("failed"))
+            last = outcome.error.strip().splitlines()[-1] if outcome.error else ""
+            self._set_state(self.tr("Failed: {error}").format(error=last), error=True)
+            self.output.setCurrentWidget(self.output.console)
+        self.run_finished.emit(outcome, run)

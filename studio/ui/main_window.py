@@ -1,0 +1,439 @@
+"""The main window: roadmap on the left, the item and its lesson in the middle, hardware on the right."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+)
+from superqt.utils import create_worker
+
+from studio import __version__
+from studio.core.db import Database
+from studio.core.history import RunStore
+from studio.core.lesson import Catalog
+from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
+from studio.core.progress import ProgressStore
+from studio.core.text import pick
+from studio.ui import i18n, plan_dialogs
+from studio.ui.item_view import ItemView
+from studio.ui.lesson_view import LessonView
+from studio.ui.roadmap_view import RoadmapView
+from studio.ui.runs_view import RunsView
+from studio.ui.settings import settings
+from studio.ui.warmup import warm_up
+
+
+class LessonList(QListWidget):
+    """The lessons by id and title (the roadmap replaces it as the main way in)."""
+
+    lesson_requested = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent=None):
+        super().__init__(parent)
+        for lesson in catalog:
+            item = QListWidgetItem(pick(lesson.title))
+            item.setToolTip(lesson.id)
+            item.setData(Qt.UserRole, lesson.id)
+            self.addItem(item)
+        self.currentItemChanged.connect(
+            lambda cur, _prev: cur is not None and self.lesson_requested.emit(cur.data(Qt.UserRole))
+        )
+
+    def select(self, lesson_id: str) -> None:
+        for i in range(self.count()):
+            if self.item(i).data(Qt.UserRole) == lesson_id:
+                self.blockSignals(True)
+                self.setCurrentRow(i)
+                self.blockSignals(False)
+
+
+class MainWindow(QMainWindow):
+    run_started = Signal(object)  # LessonRun
+    run_finished = Signal(object, object)  # Outcome, LessonRun
+    language_changed = Signal(str)
+
+    def __init__(self, catalog: Catalog, lang: str = "en", warm: bool = True, parent=None,
+                 db: Database | None = None, plan_path: str | Path | None = None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self.lang = lang
+        self.cuda_available = False
+        self.torch_info: dict = {}
+        self.views: dict[str, LessonView] = {}
+        self._warm = warm
+        self._warm_worker = None
+        self._pending_lang: str | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1500, 940)
+
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+
+        # the roadmap (plan + progress store) and the selected item above its lesson
+        self.db = db if db is not None else Database()
+        self.plan = self._start_plan(plan_path)
+        self.store = ProgressStore(self.db, self.plan.id)
+        self.store.add_listener(self._link_completing_run)
+        self.runs = RunStore(self.db)
+        self.interrupted_runs = self.runs.recover_interrupted()
+        self.roadmap = RoadmapView(self.plan, self.store)
+        self.roadmap.item_selected.connect(self.show_item)
+        self.roadmap.lesson_requested.connect(self.show_lesson)
+        self.item_view = ItemView(self.plan, self.store)
+        self.item_view.lesson_requested.connect(self.show_lesson)
+        self.item_view.link_refused.connect(
+            lambda url: self.statusBar().showMessage(self.tr("Not opened (only http and https links): {url}")
+                                                     .format(url=url), 8000))
+        self.central = QSplitter(Qt.Vertical)
+        self.central.addWidget(self.item_view)
+        self.central.addWidget(self.stack)
+        self.central.setChildrenCollapsible(False)
+        self.stack.hide()
+        self.setCentralWidget(self.central)
+
+        self.roadmap_dock = QDockWidget(self)
+        self.roadmap_dock.setObjectName("RoadmapDock")
+        self.lesson_list = LessonList(catalog)
+        self.lesson_list.lesson_requested.connect(self._on_list_lesson)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(self.roadmap, "")
+        self.left_tabs.addTab(self.lesson_list, "")
+        self.roadmap_dock.setWidget(self.left_tabs)
+        self.addDockWidget(Qt.LeftDockWidgetArea, self.roadmap_dock)
+
+        self.hardware_dock = QDockWidget(self)
+        self.hardware_dock.setObjectName("HardwareDock")
+        self.hardware_placeholder = QLabel()
+        self.hardware_placeholder.setAlignment(Qt.AlignCenter)
+        self.hardware_dock.setWidget(self.hardware_placeholder)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
+        self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
+
+        # every run of every lesson: a dock for the overall history (each lesson has its own tab)
+        self.runs_dock = QDockWidget(self)
+        self.runs_dock.setObjectName("RunsDock")
+        self.runs_view = RunsView(self.runs)
+        self.runs_dock.setWidget(self.runs_view)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.runs_dock)
+        self.runs_dock.hide()
+
+        self.device_label = QLabel()
+        self.threads_label = QLabel()
+        self.statusBar().addPermanentWidget(self.device_label)
+        self.statusBar().addPermanentWidget(self.threads_label)
+
+        self._build_menus()
+        self.retranslate()
+        if self.interrupted_runs:
+            self.statusBar().showMessage(
+                self.tr("{n} run(s) were interrupted when the app last closed; they are in the run history.")
+                .format(n=self.interrupted_runs), 15_000)
+        if self.store.recovered_from:
+            self.statusBar().showMessage(
+                self.tr("The progress database was damaged; it was moved to {path}.")
+                .format(path=self.store.recovered_from), 30_000)
+
+    # -- menus and language --------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_plan_action = QAction(self)
+        self.open_plan_action.setShortcut(QKeySequence.Open)
+        self.open_plan_action.triggered.connect(lambda: self.open_plan())
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.export_progress())
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(lambda: self.import_progress())
+        self.file_menu.addAction(self.open_plan_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.next_action = QAction(self)
+        self.next_action.triggered.connect(self.roadmap.go_next)
+        self.view_menu.addAction(self.next_action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.roadmap_dock.toggleViewAction())
+        self.view_menu.addAction(self.hardware_dock.toggleViewAction())
+        self.view_menu.addAction(self.runs_dock.toggleViewAction())
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """Set every UI string of the window itself (lesson views are rebuilt instead)."""
+        self.setWindowTitle(self.tr("Zero-Compute ML Studio"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_plan_action.setText(self.tr("&Open plan…"))
+        self.export_action.setText(self.tr("&Export progress…"))
+        self.import_action.setText(self.tr("&Import progress…"))
+        self.next_action.setText(self.tr("What &next?"))
+        self.left_tabs.setTabText(0, self.tr("Roadmap"))
+        self.left_tabs.setTabText(1, self.tr("Lessons"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self.roadmap_dock.setWindowTitle(self.tr("Roadmap"))
+        self.hardware_dock.setWindowTitle(self.tr("Hardware"))
+        self.runs_dock.setWindowTitle(self.tr("Run history"))
+        self.hardware_placeholder.setText(self.tr("The hardware panel appears here."))
+        self.placeholder.setText(self.tr("Choose a lesson on the left."))
+        self._update_status()
+
+    def set_language(self, lang: str) -> None:
+        """Switch language now (views are rebuilt) and remember the choice."""
+        i18n.save_language(lang)
+        if lang == self.lang:
+            return
+        if any(v.run is not None and v.run.running for v in self.views.values()):
+            self._pending_lang = lang
+            self.statusBar().showMessage(self.tr("The language changes when the current run ends."), 5000)
+            return
+        self.lang = lang
+        i18n.install(QApplication.instance(), lang)
+        self.language_actions[lang].setChecked(True)
+        self.retranslate()
+        current = self.current_lesson_id()
+        for view in list(self.views.values()):
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+        self._relabel_lessons()
+        self.roadmap.retranslate()
+        self.item_view.retranslate()
+        old, self.runs_view = self.runs_view, RunsView(self.runs)
+        self.runs_dock.setWidget(self.runs_view)
+        old.deleteLater()
+        if current:
+            self.show_lesson(current)
+        self.language_changed.emit(lang)
+
+    def _relabel_lessons(self) -> None:
+        for i in range(self.lesson_list.count()):
+            item = self.lesson_list.item(i)
+            item.setText(pick(self.catalog.get(item.data(Qt.UserRole)).title))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Zero-Compute ML Studio"),
+            self.tr("Zero-Compute ML Studio {version}\n\nLearn machine learning on an ordinary PC: "
+                    "the roadmap, runnable lessons and measured advice of the article "
+                    "\u201c机器学习快速入门--0算力起步实践篇\u201d.").format(version=__version__),
+        )
+
+    # -- the roadmap -------------------------------------------------------------------------
+    def _start_plan(self, path: str | Path | None) -> Plan:
+        """The plan given, else the one opened last time, else the article's plan."""
+        known = self.catalog.ids()
+        saved = settings().value("plan/path", "")
+        for candidate in (path, saved):
+            if candidate:
+                try:
+                    return load_plan(candidate, known)
+                except PlanError:
+                    pass  # a plan that no longer checks: fall back to the article's
+        return load_plan(default_plan_path(), known)
+
+    def open_plan(self, path: str | Path | None = None) -> Plan | None:
+        """File > Open plan…: errors shown as `studio plan check` prints them; the current plan stays."""
+        plan = plan_dialogs.open_plan(self, self.catalog.ids(), path)
+        if plan is None:
+            return None
+        self.item_view.save_note()
+        self.plan = plan
+        self.store = ProgressStore(self.db, plan.id)
+        self.roadmap.set_plan(plan, self.store)
+        self.item_view.set_plan(plan, self.store)
+        self._show_central(item=True, lesson=False)
+        if plan.path is not None:
+            s = settings()
+            s.setValue("plan/path", str(plan.path.resolve()))
+            s.sync()
+        return plan
+
+    def export_progress(self, path: str | Path | None = None) -> int | None:
+        self.item_view.save_note()
+        count = plan_dialogs.export_progress(self, self.store, path)
+        if count is not None:
+            self.statusBar().showMessage(self.tr("Exported records: {n}").format(n=count), 8000)
+        return count
+
+    def import_progress(self, path: str | Path | None = None):
+        self.item_view.save_note()
+        return plan_dialogs.import_progress(self, self.store, path)
+
+    def show_item(self, item_id: str) -> None:
+        """An item chosen on the roadmap: its page, with its lesson below when it has one."""
+        self.item_view.show_item(item_id)
+        lesson = self.plan.item(item_id).lesson
+        if lesson and lesson in self.catalog.lessons:
+            self.show_lesson(lesson)
+        else:
+            self._show_central(item=True, lesson=False)
+
+    def _on_list_lesson(self, lesson_id: str) -> None:
+        item = self.roadmap.item_for_lesson(lesson_id)
+        if item is not None:
+            self.item_view.show_item(item.id)
+        self.show_lesson(lesson_id, with_item=item is not None)
+
+    def _show_central(self, item: bool, lesson: bool) -> None:
+        self.item_view.setVisible(item)
+        self.stack.setVisible(lesson)
+        if item and lesson:
+            height = max(self.central.height(), 600)
+            self.central.setSizes([int(height * 0.32), int(height * 0.68)])
+
+    # -- lessons ---------------------------------------------------------------------------
+    def current_lesson_id(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return widget.lesson.id if isinstance(widget, LessonView) else None
+
+    def lesson_view(self, lesson_id: str) -> LessonView:
+        """The view of a lesson, made on first use and kept (a run goes on when you look away)."""
+        view = self.views.get(lesson_id)
+        if view is None:
+            view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
+            view.history = RunsView(self.runs, lesson_id)
+            view.code_tabs.addTab(view.history, self.tr("History"))
+            view.run_started.connect(self._on_run_started)
+            view.run_finished.connect(self._on_run_finished)
+            view.lesson_link.connect(self.show_lesson)
+            self.views[lesson_id] = view
+            self.stack.addWidget(view)
+        return view
+
+    def show_lesson(self, lesson_id: str, with_item: bool | None = None) -> LessonView:
+        view = self.lesson_view(lesson_id)
+        self.stack.setCurrentWidget(view)
+        if with_item is None:  # keep the item page when it shows this lesson's item
+            current = self.item_view.item
+            with_item = current is not None and current.lesson == lesson_id
+        self._show_central(item=with_item, lesson=True)
+        self.lesson_list.select(lesson_id)
+        return view
+
+    def _on_run_started(self, run) -> None:
+        run.history_id = self.runs.start(run.lesson.id, run.params, run.ctx.device)
+        self._update_status()
+        self.run_started.emit(run)
+
+    def _on_run_finished(self, outcome, run) -> None:
+        if not self.torch_info and "torch" in sys.modules:  # a lesson loaded torch before warm-up
+            torch = sys.modules["torch"]
+            self.torch_info = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+        self._update_status()
+        self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
+        for view in (self.runs_view, getattr(self.views.get(outcome.lesson), "history", None)):
+            if view is not None:
+                view.refresh()
+        self.statusBar().showMessage(
+            self.tr("{lesson}: {status} on {device}").format(
+                lesson=outcome.lesson, status=self.status_text(outcome.status), device=outcome.device), 10_000)
+        self.run_finished.emit(outcome, run)
+        if self._pending_lang and not any(v.run and v.run.running for v in self.views.values()):
+            lang, self._pending_lang = self._pending_lang, None
+            self.set_language(lang)
+
+    def _link_completing_run(self, item_id: str | None) -> None:
+        """Ticking a lesson item done links the lesson's latest finished run to it."""
+        if item_id is None or item_id not in {i.id for i in self.plan.items()}:
+            return
+        record = self.store.get(item_id)
+        lesson = self.plan.item(item_id).lesson
+        if record.status == "done" and record.run_id is None and lesson:
+            run_id = self.runs.latest(lesson)
+            if run_id is not None:
+                self.store.link_run(item_id, run_id)
+                self.statusBar().showMessage(
+                    self.tr("Done, completed by run {id}.").format(id=run_id), 8000)
+
+    def status_text(self, status: str) -> str:
+        return {"done": self.tr("done"), "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
+                "interrupted": self.tr("interrupted")}.get(status, status)
+
+    # -- warm-up and status bar -----------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._warm and self._warm_worker is None:
+            self._warm_worker = create_worker(warm_up, _start_thread=False)
+            self._warm_worker.returned.connect(self._on_warm)
+            self._warm_worker.start()
+
+    def _on_warm(self, info: dict) -> None:
+        self.torch_info = info
+        self.cuda_available = bool(info.get("cuda"))
+        for view in self.views.values():
+            view.form.set_cuda_available(self.cuda_available)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        info = self.torch_info
+        if not info:
+            self.device_label.setText(self.tr("Loading libraries…") if self._warm else "")
+            self.threads_label.setText("")
+            return
+        if info.get("torch") is None:
+            self.device_label.setText(self.tr("PyTorch is not installed"))
+            return
+        device = info.get("gpu") or self.tr("CPU only")
+        self.device_label.setText(self.tr("Device: {device}").format(device=device))
+        self.threads_label.setText(
+            self.tr("torch {version} · {n} threads").format(version=info["torch"], n=info["threads"])
+        )
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- closing ----------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        """Stop every run and wait for its thread, so nothing outlives the window."""
+        self.item_view.save_note()
+        for view in self.views.values():
+            run = view.run
+            if run is not None and run.running:
+                view.shutdown()
+                self.runs.interrupt(run.history_id, run.ctx, "the window was closed during the run")
+        if self._warm_worker is not None and self._warm_worker.is_running:
+            self._warm_worker.await_workers(msecs=30_000)
+        super().closeEvent(event)

@@ -1,0 +1,194 @@
+"""A lesson's output: its console, result numbers, tables, plots and matplotlib figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QTabWidget
+
+from studio.core.context import Plot
+
+PEN_COLORS = {"orange": "#ff7f0e", "g": "#2ca02c", "y": "#bcbd22", "c": "#17becf", "r": "#d62728",
+              "b": "#1f77b4", "blue": "#1f77b4", "red": "#d62728", "green": "#2ca02c"}
+SERIES_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
+
+
+class TableModel(QAbstractTableModel):
+    """A read-only model over a DataFrame, Series, 2-D array or dict of numbers."""
+
+    def __init__(self, data, parent=None, columns: list[str] | None = None, numbers_right: bool = True):
+        super().__init__(parent)
+        self._numbers_right = numbers_right
+        self._rows, self._columns, self._index = _tabulate(data)
+        if columns:
+            self._columns = columns
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole:
+            value = self._rows[index.row()][index.column()]
+            if not self._numbers_right and isinstance(value, (float, np.floating)):
+                return repr(float(value))  # result numbers in full, to compare with the article
+            return _fmt(value)
+        if role == Qt.TextAlignmentRole and self._numbers_right:
+            value = self._rows[index.row()][index.column()]
+            if isinstance(value, (int, float, np.number)):
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return str(self._columns[section])
+        return str(self._index[section])
+
+
+def _tabulate(data):
+    """(rows, column names, row names) from the kinds of table a lesson emits."""
+    if hasattr(data, "to_frame") and not hasattr(data, "columns"):  # pandas Series
+        data = data.to_frame()
+    if hasattr(data, "columns"):  # DataFrame
+        index = [" / ".join(map(str, i)) if isinstance(i, tuple) else i for i in data.index]
+        return data.to_numpy(dtype=object).tolist(), list(data.columns), index
+    if isinstance(data, dict):
+        return [[v] for v in data.values()], ["value"], list(data.keys())
+    arr = np.asarray(data)
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    return arr.tolist(), list(range(arr.shape[1])), list(range(arr.shape[0]))
+
+
+def _fmt(value) -> str:
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.6g}"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        arr = np.asarray(value, dtype=object)
+        if arr.ndim > 1:
+            return str(arr.tolist())
+        items = [_fmt(v) for v in arr[:12]]
+        return "[" + ", ".join(items) + (", …" if len(arr) > 12 else "") + "]"
+    return str(value)
+
+
+def table_view(data) -> QTableView:
+    view = QTableView()
+    view.setModel(TableModel(data, view))
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    return view
+
+
+def plot_widget(plot: Plot) -> pg.PlotWidget:
+    widget = pg.PlotWidget(background="w")
+    item = widget.getPlotItem()
+    item.setTitle(plot.title)
+    item.setLabel("bottom", plot.xlabel)
+    item.setLabel("left", plot.ylabel)
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.addLegend(offset=(-10, 10))
+    for i, s in enumerate(plot.series):
+        color = PEN_COLORS.get(s.color or "", s.color) or SERIES_COLORS[i % len(SERIES_COLORS)]
+        x, y = np.asarray(s.x, dtype=float), np.asarray(s.y, dtype=float)
+        if s.style == "scatter":
+            item.plot(x, y, pen=None, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None,
+                      name=s.label or None)
+        elif s.style == "bar":
+            width = 0.8 * (np.min(np.diff(np.unique(x))) if len(np.unique(x)) > 1 else 1)
+            item.addItem(pg.BarGraphItem(x=x, height=y, width=width, brush=color, name=s.label))
+        else:
+            item.plot(x, y, pen=pg.mkPen(color, width=s.width), name=s.label or None)
+    for x, y, text in plot.texts:
+        label = pg.TextItem(text, color="k")
+        label.setPos(x, y)
+        item.addItem(label)
+    return widget
+
+
+def figure_widget(fig):
+    """A finished matplotlib Figure on a Qt canvas (made on the GUI thread)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    canvas = FigureCanvasQTAgg(fig)
+    canvas.setMinimumSize(200, 160)
+    return canvas
+
+
+class Console(QPlainTextEdit):
+    """The lesson's printed output, monospaced, capped so it never grows without end."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setMaximumBlockCount(20_000)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.setLineWrapMode(QPlainTextEdit.NoWrap)
+
+    def append_lines(self, lines: list[str]) -> None:
+        self.appendPlainText("\n".join(lines))
+
+
+class ResultsView(QTabWidget):
+    """Tabs: Results (numbers), Console, then one per table, plot and figure, in order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.console = Console()
+        self.results = table_view({})
+        self.addTab(self.results, self.tr("Results"))
+        self.addTab(self.console, self.tr("Console"))
+        self._named: dict[str, int] = {}
+        self._numbers: dict = {}
+        self.add_results({})
+
+    def clear(self) -> None:
+        while self.count() > 2:
+            widget = self.widget(2)
+            self.removeTab(2)
+            widget.deleteLater()
+        self._named.clear()
+        self._numbers = {}
+        self.add_results({})
+        self.console.clear()
+
+    def add_results(self, numbers: dict) -> None:
+        self._numbers.update(numbers)
+        self.results.setModel(TableModel(self._numbers, self.results, [self.tr("Value")], numbers_right=False))
+        self.results.horizontalHeader().setStretchLastSection(True)
+
+    def show_table(self, name: str, data) -> None:
+        self._put(name, table_view(data))
+
+    def show_plot(self, name: str, plot: Plot) -> None:
+        self._put(name, plot_widget(plot))
+
+    def show_figure(self, name: str, fig) -> None:
+        self._put(name, figure_widget(fig))
+
+    def tab_names(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def _put(self, name: str, widget) -> None:
+        if name in self._named:
+            index = self._named[name]
+            old = self.widget(index)
+            self.removeTab(index)
+            old.deleteLater()
+            self.insertTab(index, widget, name)
+        else:
+            self._named[name] = self.addTab(widget, name)
+
+
+def bold(font: QFont, size_delta: int = 0) -> QFont:
+    font = QFont(font)
+    font.setBold(True)
+    font.setPointSize(font.pointSize() + size_delta)
+    return font

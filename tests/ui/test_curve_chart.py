@@ -1,0 +1,58 @@
+import csv
+
+import numpy as np
+
+from studio.core.buffers import ScalarBuffer, ema
+from studio.ui.curve_chart import CurveChart, family
+
+
+def test_family_groups_train_and_validation():
+    assert family("val_loss") == family("loss") == "loss"
+    assert family("accuracy") != family("loss")
+
+
+def test_streams_incrementally_smooths_and_exports(qtbot, tmp_path):
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    loss, val = ScalarBuffer("loss"), ScalarBuffer("val_loss")
+    chart.set_source({"loss": loss, "val_loss": val})
+    values = np.linspace(1, 0.1, 50) + np.random.default_rng(1).normal(0, 0.05, 50)
+    for i, v in enumerate(values[:20]):
+        loss.append(i, v)
+    chart.refresh()
+    assert chart.point_count("loss") == 20 and chart.point_count("val_loss") == 0
+    for i, v in enumerate(values[20:], start=20):
+        loss.append(i, v)
+        val.append(i, v + 0.1)
+    chart.refresh()
+    assert chart.point_count("loss") == 50 and chart.point_count("val_loss") == 30
+    assert len(chart._plots) == 1  # train and validation on one chart
+    curve = chart._curves["loss"]
+    np.testing.assert_allclose(curve.smoothed, ema(values, 0.6))
+    chart.smoothing.setValue(900)
+    np.testing.assert_allclose(chart._curves["loss"].smoothed, ema(values, 0.9))
+    chart.log_y.setChecked(True)
+    chart.x_axis.setCurrentIndex(1)  # wall time
+    x, _ = curve.line.getData()
+    np.testing.assert_allclose(x, curve.data[:, 1])
+
+    path = tmp_path / "curves.csv"
+    chart.write_csv(path)
+    rows = list(csv.reader(path.open()))
+    assert rows[0] == ["name", "step", "wall_time_s", "value", "smoothed"] and len(rows) == 81
+    png = tmp_path / "curves.png"
+    chart.write_png(png)
+    assert png.stat().st_size > 1000
+
+
+def test_smoothing_zero_shows_raw_values(qtbot):
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    buf = ScalarBuffer("loss")
+    chart.set_source({"loss": buf})
+    for i in range(5):
+        buf.append(i, i * i)
+    chart.smoothing.setValue(0)
+    chart.refresh()
+    _, y = chart._curves["loss"].line.getData()
+    np.testing.assert_allclose(y, [0, 1, 4, 9, 16])
