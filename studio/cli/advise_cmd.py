@@ -7,6 +7,7 @@ import sys
 
 from studio.core import advisor, measure
 from studio.core.db import Database
+from studio.core.history import RunStore
 from studio.core.lesson import catalog
 from studio.core.text import pick
 
@@ -40,10 +41,12 @@ def run(args) -> int:
                 print("\n".join(measure.summary_lines(m)))
             return 0
         m = advisor.measurement_or_snapshot(db)
+        runs = RunStore(db).list(details=False)
     finally:
         db.close()
-    lessons = [(lesson, advisor.advise_lesson(lesson, m)) for lesson in catalog()]
+    lessons = [(lesson, advisor.advise_lesson(lesson, m, runs=runs)) for lesson in catalog()]
     plan = plan_verdicts(m)
+    checks = advisor.check_against_history(runs, m)
     if args.json:
         print(json.dumps({
             "measured": bool(m.throughput),
@@ -51,6 +54,7 @@ def run(args) -> int:
             "lessons": [{"id": lesson.id, **v.to_json(args.lang)} for lesson, v in lessons],
             "plan": [{"id": item_id, "title": pick(title, args.lang), **v.to_json(args.lang)}
                      for item_id, title, v in plan],
+            "history_check": [c.to_json() for c in checks],
         }, ensure_ascii=False, indent=2))
         return 0
     print("\n".join(measure.summary_lines(m)))
@@ -60,14 +64,20 @@ def run(args) -> int:
         print(f"{lesson.id:<{width}}  [{v.badge(args.lang)}] {v.sentence(args.lang)}")
     for item_id, title, v in plan:
         print(f"{item_id:<{width}}  [{v.badge(args.lang)}] {pick(title, args.lang)}: {v.sentence(args.lang)}")
+    if checks:
+        print("\nestimated against recorded runs (median):")
+        for c in checks:
+            print(f"  {c.lesson:<{width}} {c.device:<4} estimated {c.estimated_s:8.1f} s, measured "
+                  f"{c.measured_s:8.1f} s ({c.runs} run(s)), ratio {c.ratio:.2f}")
     return 0
 
 
 def plan_verdicts(m) -> list[tuple[str, dict, advisor.Verdict]]:
-    """(item id, title, verdict) for every plan item that states hardware needs.
+    """(item id, title, verdict) for every item of the default plan that states hardware needs."""
+    from studio.core.plan import default_plan_path, load_plan
 
-    Empty until the roadmap (studio.core.plan) is part of this build."""
-    return []
+    plan = load_plan(default_plan_path())
+    return [(item.id, item.title, advisor.advise_item(item, m)) for item in plan.items() if item.needs]
 
 
 def refusal_lines(refusal: advisor.Refusal, given: dict[str, str], lang: str = "en") -> list[str]:

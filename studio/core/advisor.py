@@ -44,11 +44,14 @@ CPU, or a rule that needs a GPU: with the free-compute options) and `memory` (mo
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable, Mapping
+import statistics
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.core.lesson import LessonError
 from studio.core.measure import Measurement
 from studio.core.text import bi, pick
 
@@ -114,6 +117,7 @@ class Verdict:
     rules: list[str] = field(default_factory=list)
     coarse: bool = False
     measured: bool = False  # throughput from a measurement of this PC
+    from_runs: int = 0  # the time is the median of this many recorded runs with these settings
 
     def badge(self, lang: str | None = None) -> str:
         time_text = f" {duration(self.seconds, lang, short=True)}" if self.seconds is not None else ""
@@ -128,7 +132,7 @@ class Verdict:
         """One sentence for the item: the verdict, why, and what to do."""
         t = duration(self.seconds, lang) if self.seconds is not None else None
         mem = size_text(self.bytes)
-        why = pick(bi("; ", "；"), lang).join(pick(r, lang) for r in self.reasons)
+        why = pick(bi("; ", "；"), lang).join(pick(r, lang) for r in self.reasons[:2])
         first = pick(self.cheaper[0].text, lang) if self.cheaper else ""
         clouds = ", ".join(pick(c.text, lang).split(":")[0].split("：")[0] for c in self.cloud)
         if self.level == "runs":
@@ -145,7 +149,10 @@ class Verdict:
         else:
             text = pick(bi(f"Needs more memory: {why}. " + (f"Cheaper: {first}" if first else ""),
                            f"需要更多内存：{why}。" + (f"更省的做法：{first}" if first else "")), lang)
-        if self.coarse:
+        if self.from_runs:
+            text += pick(bi(f" (time measured in {self.from_runs} earlier run(s))",
+                            f"（时间取自之前 {self.from_runs} 次运行的实测）"), lang)
+        elif self.coarse:
             text += pick(bi(" (rough guess: this lesson declares no estimate)",
                             "（粗略估计：本课没有声明资源估计）"), lang)
         return text
@@ -165,6 +172,7 @@ class Verdict:
             "cloud": [a.to_json(lang) for a in self.cloud],
             "coarse": self.coarse,
             "measured": self.measured,
+            "from_runs": self.from_runs,
         }
 
 
@@ -184,24 +192,24 @@ TRANSFORMER_PARAMS = 100_000_000  # GPT-2 small 124M, BERT-base 110M parameters
 BERT_FINETUNE_VRAM = 8 * GB  # BERT微调(>8GB显存需求)
 RESNET50_IMAGENET_FLOPS = 4.1e9 * 3 * 1_281_167 * 90  # 4.1 GFLOPs/image forward, x3 training, 90 epochs
 
-RULES: tuple[Rule, ...] = (
-    Rule("rows_1m", "slow", bi(
-        "the article: avoid full training on 1,000,000+ rows on an ordinary PC",
-        "原文：普通电脑避免直接跑通 100 万+ 条数据的全量训练"),
-        lambda e, m: e.rows >= ROWS_LIMIT and not e.sampled),
+RULES: tuple[Rule, ...] = (  # most specific first: a sentence shows the first two reasons
+    Rule("imagenet_scale", "gpu", bi(
+        "ImageNet-scale training (the article: ResNet50 on ImageNet needs a GPU; about 1.4e18 FLOPs)",
+        "ImageNet 规模的训练（原文：ResNet50 训练 ImageNet 需 GPU，约 1.4e18 次浮点运算）"),
+        lambda e, m: e.flops >= RESNET50_IMAGENET_FLOPS / 10 and not m.gpus),
+    Rule("vram", "gpu", bi(
+        "it needs more GPU memory than this PC has (the article: BERT fine-tuning needs more than 8 GB)",
+        "所需显存超过本机（原文：BERT 微调需要 8GB 以上显存）"),
+        lambda e, m: e.vram_bytes > 0 and e.vram_bytes > m.vram_total),
     Rule("untrimmed_transformer", "gpu", bi(
         "the article: never try an untrimmed GPT-2 (124M parameters) or BERT-base (110M) on an "
         "ordinary PC",
         "原文：普通电脑禁止尝试未裁剪的 GPT-2（1.24 亿参数）/ BERT-base（1.1 亿参数）模型"),
         lambda e, m: e.params >= TRANSFORMER_PARAMS and m.vram_total < max(e.vram_bytes, 4 * GB)),
-    Rule("vram", "gpu", bi(
-        "it needs more GPU memory than this PC has (the article: BERT fine-tuning needs more than 8 GB)",
-        "所需显存超过本机（原文：BERT 微调需要 8GB 以上显存）"),
-        lambda e, m: e.vram_bytes > 0 and e.vram_bytes > m.vram_total),
-    Rule("imagenet_scale", "gpu", bi(
-        "ImageNet-scale training (the article: ResNet50 on ImageNet needs a GPU; about 1.4e18 FLOPs)",
-        "ImageNet 规模的训练（原文：ResNet50 训练 ImageNet 需 GPU，约 1.4e18 次浮点运算）"),
-        lambda e, m: e.flops >= RESNET50_IMAGENET_FLOPS / 10 and not m.gpus),
+    Rule("rows_1m", "slow", bi(
+        "the article: avoid full training on 1,000,000+ rows on an ordinary PC",
+        "原文：普通电脑避免直接跑通 100 万+ 条数据的全量训练"),
+        lambda e, m: e.rows >= ROWS_LIMIT and not e.sampled),
 )
 
 # The article's plan items and pitfalls as workloads, for plan items that name one.
@@ -214,7 +222,7 @@ WORKLOADS: dict[str, Estimate] = {
                               bytes=110e6 * 16, library="torch", vram_bytes=BERT_FINETUNE_VRAM + 1),
     "resnet50-imagenet": Estimate(params=25_600_000, flops=RESNET50_IMAGENET_FLOPS, rows=1_281_167,
                                   features=3 * 224 * 224, bytes=25.6e6 * 16 + 256 * 3 * 224 * 224 * 4 * 20,
-                                  library="torch", vram_bytes=8 * GB, efficiency=0.3),
+                                  library="torch", efficiency=0.3),
     "mnist-mlp": Estimate(params=50_890, flops=6 * 50_890 * 60_000 * 5, rows=60_000, features=784,
                           bytes=60_000 * 784 * 4, library="torch", efficiency=0.05),
 }
@@ -302,16 +310,20 @@ def seconds_for(e: Estimate, m: Measurement, device: str = "cpu") -> tuple[float
 
 
 def judge(e: Estimate, m: Measurement, devices: tuple[str, ...] = ("cpu",),
-          available: float | None = None) -> Verdict:
-    """The verdict on machine `m` for a run that needs `e`."""
+          available: float | None = None, seconds: float | None = None) -> Verdict:
+    """The verdict on machine `m` for a run that needs `e`; `seconds`: a measured time that
+    replaces the estimated one."""
     available = m.ram_available if available is None else available
     device = "cuda:0" if "cuda" in devices and m.gpus else "cpu"
-    seconds, measured = seconds_for(e, m, device)
+    estimated, measured = seconds_for(e, m, device)
+    if seconds is None:
+        seconds = estimated
+    else:
+        measured = True
     v = Verdict("runs", seconds, e.bytes, available, device, coarse=e.coarse, measured=measured)
-    order = ("runs", "slow", "gpu", "memory")
 
     def raise_to(level: str, reason: Text, rule: str = "") -> None:
-        if order.index(level) > order.index(v.level):
+        if LEVELS.index(level) > LEVELS.index(v.level):
             v.level = level
         v.reasons.append(reason)
         if rule:
@@ -349,8 +361,74 @@ def measurement_or_snapshot(db=None) -> Measurement:
     return m
 
 
-def advise_lesson(lesson, m: Measurement, params: Mapping[str, Any] | None = None) -> Verdict:
-    return judge(estimate_for(lesson, params), m, lesson.devices)
+def advise_lesson(lesson, m: Measurement, params: Mapping[str, Any] | None = None,
+                  runs: Iterable | None = None) -> Verdict:
+    """The lesson's verdict for `params` (defaults when None). With `runs` (run history,
+    `studio.core.history.Run`s), a finished run of the same settings on the same kind of
+    device replaces the estimated time by the measured one (the median)."""
+    params = lesson.resolve_params(params)
+    device = "cuda:0" if "cuda" in lesson.devices and m.gpus else "cpu"
+    times = _recorded_seconds(runs or (), lesson.id, params, device)
+    seconds = statistics.median(times) if times else None
+    v = judge(estimate_for(lesson, params), m, lesson.devices, seconds=seconds)
+    v.from_runs = len(times)
+    return v
+
+
+def _same_params(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return json.dumps(dict(a), sort_keys=True, default=str) == json.dumps(dict(b), sort_keys=True, default=str)
+
+
+def _recorded_seconds(runs: Iterable, lesson_id: str, params: Mapping[str, Any], device: str) -> list[float]:
+    kind = device.split(":")[0]
+    return [r.seconds for r in runs
+            if r.lesson == lesson_id and r.status == "done" and r.seconds
+            and (r.device or "cpu").split(":")[0] == kind and _same_params(r.params, params)]
+
+
+@dataclass
+class HistoryCheck:
+    """The estimate model against the recorded runs of one lesson with one set of settings."""
+
+    lesson: str
+    params: dict[str, Any]
+    device: str
+    estimated_s: float
+    measured_s: float  # median of the runs
+    runs: int
+
+    @property
+    def ratio(self) -> float:
+        return self.estimated_s / self.measured_s
+
+    def to_json(self) -> dict:
+        return {"lesson": self.lesson, "params": self.params, "device": self.device, "runs": self.runs,
+                "estimated_s": round(self.estimated_s, 3), "measured_s": round(self.measured_s, 3),
+                "ratio": round(self.ratio, 3)}
+
+
+def check_against_history(runs: Iterable, m: Measurement, lessons=None) -> list[HistoryCheck]:
+    """Estimated against measured run times, for every lesson and settings with finished runs."""
+    if lessons is None:
+        from studio.core.lesson import catalog
+
+        lessons = catalog()
+    groups: dict[tuple[str, str, str], list] = {}
+    for r in runs:
+        if r.status == "done" and r.seconds and r.lesson in lessons.ids():
+            key = (r.lesson, json.dumps(r.params, sort_keys=True, default=str), (r.device or "cpu").split(":")[0])
+            groups.setdefault(key, []).append(r)
+    out = []
+    for (lesson_id, _, kind), group in sorted(groups.items()):
+        lesson = lessons.get(lesson_id)
+        try:
+            params = lesson.resolve_params(group[0].params)
+        except LessonError:
+            continue  # settings the lesson no longer accepts
+        estimated, _ = seconds_for(estimate_for(lesson, params), m, "cuda:0" if kind == "cuda" else "cpu")
+        out.append(HistoryCheck(lesson_id, params, kind, estimated,
+                                statistics.median(r.seconds for r in group), len(group)))
+    return out
 
 
 def advise_needs(m: Measurement, ram_gb: float | None = None, gpu: bool = False,
@@ -361,10 +439,9 @@ def advise_needs(m: Measurement, ram_gb: float | None = None, gpu: bool = False,
     else:
         v = Verdict("runs", None, 0.0, m.ram_available, "cuda:0" if m.gpus else "cpu",
                     measured=bool(m.throughput))
-    order = ("runs", "slow", "gpu", "memory")
 
     def at_least(level: str, reason: Text) -> None:
-        if order.index(level) > order.index(v.level):
+        if LEVELS.index(level) > LEVELS.index(v.level):
             v.level = level
         v.reasons.append(reason)
 
@@ -372,14 +449,52 @@ def advise_needs(m: Measurement, ram_gb: float | None = None, gpu: bool = False,
         at_least("memory", bi(f"needs {ram_gb:g} GB of RAM; this PC has {size_text(m.ram_total)}",
                               f"需要 {ram_gb:g} GB 内存；本机共 {size_text(m.ram_total)}"))
     if gpu and not m.gpus:
-        at_least("gpu", bi("needs a GPU; this PC has none (" + (m.gpu_note or "not found") + ")",
-                           "需要 GPU；本机没有（" + (m.gpu_note or "未找到") + "）"))
-    if vram_gb and vram_gb * GB > m.vram_total:
+        at_least("gpu", bi("needs a GPU; this PC has none", "需要 GPU；本机没有"))
+    if vram_gb and vram_gb * GB > m.vram_total and "vram" not in v.rules:
         at_least("gpu", bi(f"needs {vram_gb:g} GB of GPU memory; this PC has {size_text(m.vram_total)}",
                            f"需要 {vram_gb:g} GB 显存；本机有 {size_text(m.vram_total)}"))
     if v.level in ("gpu", "memory"):
         v.cloud = list(CLOUD)
     return v
+
+
+# The plan's warnings (plans/*.toml [warnings]) that name one of the article's workloads.
+WARNING_WORKLOADS = {"imagenet-gpu": "resnet50-imagenet", "bert-vram": "bert-finetune"}
+LEVELS = ("runs", "slow", "gpu", "memory")  # mildest first
+
+
+def merge(a: Verdict, b: Verdict) -> Verdict:
+    """The harsher of two verdicts on the same thing, with the reasons and advice of both."""
+    worst, other = (a, b) if LEVELS.index(a.level) >= LEVELS.index(b.level) else (b, a)
+    keys = {x.key for x in worst.cheaper}
+    worst.cheaper += [x for x in other.cheaper if x.key not in keys]
+    if not worst.cloud:
+        worst.cloud = list(other.cloud)
+    worst.reasons += [r for r in other.reasons if r not in worst.reasons]
+    worst.rules += [r for r in other.rules if r not in worst.rules]
+    if worst.seconds is None:
+        worst.seconds = other.seconds
+    worst.bytes = max(worst.bytes, other.bytes)
+    return worst
+
+
+def advise_item(item, m: Measurement, lessons=None) -> Verdict | None:
+    """A plan item's verdict: its lesson's (if it has one) and its stated hardware needs, with
+    the article workload its warnings name (ResNet50 on ImageNet, BERT fine-tuning). None for
+    an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's)."""
+    if lessons is None:
+        from studio.core.lesson import catalog
+
+        lessons = catalog()
+    verdict = None
+    if item.lesson and item.lesson in lessons.ids():
+        verdict = advise_lesson(lessons.get(item.lesson), m)
+    needs = item.needs
+    if needs:
+        workload = next((WARNING_WORKLOADS[w.id] for w in item.warnings if w.id in WARNING_WORKLOADS), None)
+        stated = advise_needs(m, needs.ram_gb, needs.gpu, needs.vram_gb, workload)
+        verdict = stated if verdict is None else merge(verdict, stated)
+    return verdict
 
 
 # -- the memory rule before a run -------------------------------------------------------------

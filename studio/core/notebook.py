@@ -139,6 +139,7 @@ class NotebookContext:
     def result(self, **numbers):
         self.results.update(numbers)
         for key, value in numbers.items():
+            value = value.tolist() if hasattr(value, "tolist") else value  # NumPy numbers as plain ones
             print(f"result: {key} = {value!r}")
 
     def show_curves(self):

@@ -108,7 +108,7 @@ LESSON = Lesson(
         "以矩阵乘积的最大相对误差展示。",
     ),
     params=(
-        Param("rows", "int", 2_000_000, bi("Table rows", "表格行数"), min=1000, max=10_000_000_000),
+        Param("rows", "int", 2_000_000, bi("Table rows", "表格行数"), min=1000, max=2**31 - 1),
         Param("cols", "int", 10, bi("Table columns", "表格列数"), min=1, max=10_000),
         Param("matrix", "int", 1024, bi("Matrix size (n x n)", "矩阵大小（n x n）"), min=16, max=8192),
         Param("repeats", "int", 3, bi("Repeats (best kept)", "重复次数（取最快）"), min=1, max=10),

@@ -99,7 +99,7 @@ def estimate(p) -> Estimate:
         flops=flops + 200 * p["rows"] * p["features"],  # + making the data set
         bytes=p["rows"] * p["features"] * 8 * 2.2 + model_bytes,  # X, its split, the sample
         rows=p["rows"], features=p["features"], dtype="float64", library="numpy", efficiency=0.05,
-        overhead_s=0.5,
+        overhead_s=3.0,  # importing scikit-learn and pandas: about 2-3 s
     )
 
 
