@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import inspect
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +159,38 @@ class NotebookContext:
 
 # -- gathering the code ---------------------------------------------------------------
 
+# Modules whose notebook version differs from the app's: files live next to the notebook.
+STAND_INS = {
+    "studio.core.paths": '''\
+"""Where the notebook keeps files: in folders next to it (the app uses its user data folder)."""
+
+from pathlib import Path
+
+APP_NAME = "zero-compute-ml-studio"
+
+
+def home() -> Path:
+    path = Path("studio-data")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database() -> Path:
+    return home() / "studio.sqlite3"
+
+
+def datasets() -> Path:
+    path = home() / "datasets"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources() -> Path:
+    """The app's resources/ folder; the notebook's data cell writes the files a lesson reads here."""
+    return Path("resources")
+''',
+}
+
 
 @dataclass
 class _Module:
@@ -169,7 +203,7 @@ class _Module:
 
     @classmethod
     def load(cls, name: str) -> _Module:
-        source = inspect.getsource(importlib.import_module(name))
+        source = STAND_INS.get(name) or inspect.getsource(importlib.import_module(name))
         mod = cls(name, source, ast.parse(source))
         for stmt in mod.tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -203,14 +237,30 @@ def _is_studio(module: str) -> bool:
     return module == "studio" or module.startswith("studio.")
 
 
+def _studio_submodule(source: str, attr: str | None) -> str | None:
+    """`studio.core.paths` for `from studio.core import paths`; None when `attr` is not a module."""
+    if not _is_studio(source) or attr is None:
+        return None
+    name = f"{source}.{attr}"
+    if name in STAND_INS:
+        return name
+    if not hasattr(importlib.import_module(source), "__path__"):  # a module, not a package
+        return None
+    return name if importlib.util.find_spec(name) is not None else None
+
+
 class _Gatherer:
-    """Collects the statements `run` needs, module by module, dependencies first."""
+    """Collects the statements `run` needs, module by module, dependencies first.
+
+    `from studio.x import helper` copies `helper`; `from studio.x import submodule` copies the
+    attributes used as `submodule.name` and writes them as plain `name`."""
 
     def __init__(self):
         self.modules: dict[str, _Module] = {}
         self.wanted: dict[str, set[str]] = {}  # module -> names needed from it
         self.order: list[str] = []  # modules, dependencies first
         self.imports: list[str] = []  # import lines, in first-seen order
+        self.prefixes: dict[int, set[str]] = {}  # id(statement) -> submodule aliases to drop
 
     def module(self, name: str) -> _Module:
         if name not in self.modules:
@@ -225,12 +275,29 @@ class _Gatherer:
         self.wanted[module].add(name)
         if name in mod.defs:
             stmt = mod.defs[name]
+            aliases = {}  # submodules this statement uses as `alias.attr`
             for local_import in _studio_imports_inside(stmt):
                 for a in local_import.names:
-                    self.need_import(local_import.module or "", a.name, a.asname or a.name, module)
+                    sub = _studio_submodule(local_import.module or "", a.name)
+                    if sub:
+                        aliases[a.asname or a.name] = sub
+                    else:
+                        self.need_import(local_import.module or "", a.name, a.asname or a.name, module)
             for used in _names(stmt) - {name}:
-                if used in mod.defs or used in mod.imports:
+                if used in aliases:
+                    continue
+                entry = mod.imports.get(used)
+                sub = _studio_submodule(entry[0], entry[1]) if entry else None
+                if sub:
+                    aliases[used] = sub
+                elif used in mod.defs or used in mod.imports:
                     self.need(module, used)
+            for alias, sub in aliases.items():
+                for node in ast.walk(stmt):
+                    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                            and node.value.id == alias:
+                        self._need_from(sub, node.attr, module)
+                self.prefixes.setdefault(id(stmt), set()).add(alias)
         elif name in mod.imports:
             source, attr, level = mod.imports[name]
             if level:
@@ -239,23 +306,26 @@ class _Gatherer:
         if module not in self.order:
             self.order.append(module)
 
+    def _need_from(self, source: str, attr: str, from_module: str) -> None:
+        """Copy `attr` of studio module `source`, placing that module before `from_module`."""
+        before = list(self.order)
+        self.need(source, attr)
+        if from_module in before and source in self.order and \
+                self.order.index(source) > self.order.index(from_module):
+            self.order.remove(source)
+            self.order.insert(self.order.index(from_module), source)
+
     def need_import(self, source: str, attr: str | None, as_name: str, from_module: str) -> None:
         if _is_studio(source):
             if attr is None:
-                raise NotebookError(f"{from_module} imports the module {source}; "
-                                    "import names from it instead")
+                raise NotebookError(f"{from_module}: 'import {source}' cannot be exported; "
+                                    f"use 'from {source.rpartition('.')[0]} import {source.rpartition('.')[2]}'")
             if source == "studio.core.context" and attr in SHIM_NAMES:
                 return
             if attr != as_name:
                 raise NotebookError(f"{from_module}: 'from {source} import {attr} as {as_name}' "
                                     "cannot be exported")
-            before = list(self.order)
-            self.need(source, attr)
-            # the helper module must come before the module that uses it
-            if from_module in before and source in self.order and \
-                    self.order.index(source) > self.order.index(from_module):
-                self.order.remove(source)
-                self.order.insert(self.order.index(from_module), source)
+            self._need_from(source, attr, from_module)
             return
         if attr is None:
             line = f"import {source}" + (f" as {as_name}" if as_name != source.split(".")[0] else "")
@@ -273,9 +343,15 @@ class _Gatherer:
             stmts = sorted({id(s): s for n in self.wanted[name] if n in mod.defs
                             for s in [mod.defs[n]]}.values(), key=lambda s: s.lineno)
             if stmts:
-                body = "\n\n\n".join(_strip_studio_imports(mod, s) for s in stmts)
+                body = "\n\n\n".join(self._text(mod, s) for s in stmts)
                 parts.append(f"# --- from {name} ---\n{body}")
         return "\n\n\n".join(parts) + "\n"
+
+    def _text(self, mod: _Module, stmt: ast.stmt) -> str:
+        text = _strip_studio_imports(mod, stmt)
+        for alias in self.prefixes.get(id(stmt), ()):
+            text = re.sub(rf"(?<![\w.]){re.escape(alias)}\.(?=[A-Za-z_])", "", text)
+        return text
 
 
 def _studio_imports_inside(stmt: ast.stmt) -> list[ast.ImportFrom]:
@@ -303,6 +379,17 @@ def _strip_studio_imports(mod: _Module, stmt: ast.stmt) -> str:
         indent = lines[a][: len(lines[a]) - len(lines[a].lstrip())]
         lines[a:b + 1] = [f"{indent}pass  # {ast.unparse(node)}: copied above"]
     return "\n".join(lines)
+
+
+def data_files(code: str) -> list[Path]:
+    """The files of resources/data/ whose names the code mentions (the lesson reads them)."""
+    from studio.core import paths
+
+    folder = paths.resources() / "data"
+    if not folder.is_dir():
+        return []
+    names = {n.value for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return sorted(f for f in folder.iterdir() if f.is_file() and f.name in names and f.suffix != ".md")
 
 
 def lesson_code(lesson) -> str:
@@ -383,6 +470,9 @@ def notebook(lesson, params: Mapping[str, Any] | None = None):
     device = ('import torch\n\nDEVICE = "cuda:0" if torch.cuda.is_available() else "cpu"\n'
               if "cuda" in lesson.devices else 'DEVICE = "cpu"\n')
     cells.append(py(SHIM + "\n\n" + device + 'print("device:", DEVICE)'))
+    files = data_files(code)
+    if files:
+        cells.append(py(_data_cell(files)))
     cells.append(md("## The lesson's code / 课程代码"))
     cells.append(py(code.rstrip()))
     cells.append(md("## Run it / 运行\n\nChange the parameters and run the cell again.\n"
@@ -397,6 +487,16 @@ def notebook(lesson, params: Mapping[str, Any] | None = None):
         "studio": {"lesson": lesson.id, "params": json.loads(json.dumps(values))},
     })
     return nb
+
+
+def _data_cell(files: list[Path]) -> str:
+    """A cell that writes the data files the lesson reads (they ship with the app) into resources/data/."""
+    lines = ["# The data files this lesson reads (they ship with the app), written next to the notebook.",
+             "from pathlib import Path", "", 'Path("resources/data").mkdir(parents=True, exist_ok=True)']
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        lines.append(f'Path("resources/data/{f.name}").write_text({text!r}, encoding="utf-8")')
+    return "\n".join(lines)
 
 
 def _literal(values: Mapping[str, Any]) -> str:

@@ -151,3 +151,13 @@ def test_cli_export_notebook(tmp_path, capsys):
     assert main(["export-notebook", "no.such", "-o", str(out)]) == 2
     assert main(["export-notebook", "efficiency.vectorize", "-o", str(out), "--set", "max_size=1"]) == 2
     assert "must be >= 1000" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_lesson_reading_a_shipped_data_file_gets_it_in_the_notebook(tmp_path):
+    lesson = catalog().get("pandas.csv_basics")
+    nb = notebook.notebook(lesson)
+    data_cells = [c.source for c in nb.cells if c.cell_type == "code" and "resources/data/data.csv" in c.source]
+    assert len(data_cells) == 1
+    assert "def resources()" in notebook.lesson_code(lesson)  # the notebook's stand-in for studio.core.paths
+    assert_same(app_results(lesson, lesson.resolve_params({})), run_script(tmp_path, nb))
