@@ -10,9 +10,18 @@ import argparse
 import sys
 
 from studio import __version__
-from studio.cli import advise_cmd, lessons_cmd, notebook_cmd, plan_cmd, progress_cmd, run_cmd, runs_cmd
+from studio.cli import (
+    advise_cmd,
+    data_cmd,
+    lessons_cmd,
+    notebook_cmd,
+    plan_cmd,
+    progress_cmd,
+    run_cmd,
+    runs_cmd,
+)
 
-COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, advise_cmd, notebook_cmd]
+COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, advise_cmd, notebook_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
