@@ -66,7 +66,7 @@ def assert_same(app: dict, exported: dict) -> None:
 @pytest.mark.parametrize("lesson_id,params", [
     ("torch.binary_classifier", {"epochs": 200}),
     ("sklearn.iris_svc", {}),
-    ("torch.rnn_sine", {"epochs": 2}),
+    ("torch.rnn_sine", {"epochs": 2, "sequences": 1000}),
     ("optimize.pca", {"model": "knn", "repeats": 1}),
 ])
 def test_exported_notebook_prints_the_apps_results(tmp_path, lesson_id, params):
