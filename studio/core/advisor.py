@@ -16,13 +16,18 @@ A lesson (or a plan item) describes what one run needs as an `Estimate`:
   the article's rules and pick the cheaper paths that fit.
 - `python_ops`: iterations of plain-Python loops, which run at the measured loop speed, not
   at BLAS speed.
+- `traffic`: bytes that memory-bound array work reads and writes (element-wise NumPy:
+  about one read and one write of every array it touches per pass); it moves at the measured
+  memory bandwidth, not at matmul speed.
 
 Time = `overhead_s` + `flops` / (measured matmul GFLOP/s x `efficiency`) + `python_ops` /
-(measured loop speed). The matmul figure (see `studio.core.measure`) is the machine's peak;
-`efficiency` is the share of it that the real work reaches: about 1 for big matrix products,
-0.05-0.3 for small layers, memory-bound element-wise work and sklearn's tree building.
-`tests/benchmarks/advisor_vs_runs.py` compares the six toolkit lessons' estimates with their
-measured run times.
+(measured loop speed) + `traffic` / (measured memory bandwidth). The matmul figure (see
+`studio.core.measure`) is the machine's peak; `efficiency` is the share of it that the real
+work reaches: about 1 for big matrix products, 0.03-0.3 for small layers and sklearn's tree
+building. `tests/benchmarks/advisor_vs_runs.py` compares the six toolkit lessons' estimates
+with their measured run times (within 0.6-2.6x here), and `studio advise` compares every
+lesson's estimate with its recorded runs (run history); a recorded run of the same settings
+replaces the estimated time in the verdict.
 
 Adding an estimator to a lesson
 -------------------------------
@@ -63,6 +68,7 @@ MEMORY_SHARE = 0.8  # a run may use at most this share of the available RAM
 ASSUMED_GFLOPS = {"float32": 20.0, "float64": 10.0}  # a modest 4-core laptop, when not measured
 ASSUMED_GPU_GFLOPS = {"float32": 8000.0, "float64": 250.0}  # a mid-range consumer GPU
 ASSUMED_LOOPS_PER_S = 3e6
+ASSUMED_GBPS = 5.0  # memory bandwidth NumPy reaches on a modest PC
 GB = 1e9
 MB = 1e6
 
@@ -80,6 +86,7 @@ class Estimate:
     library: str = "numpy"  # whose measured throughput applies: numpy | torch
     efficiency: float = 0.2
     python_ops: float = 0.0
+    traffic: float = 0.0  # bytes moved by memory-bound array work
     overhead_s: float = 1.0
     vram_bytes: float = 0.0  # GPU memory the work needs when it runs on a GPU
     sampled: bool = False  # trains on a sample already (meets the 1M-rows rule)
@@ -305,8 +312,9 @@ def seconds_for(e: Estimate, m: Measurement, device: str = "cpu") -> tuple[float
     """(estimated seconds, measured?) of a run on `device` of this machine."""
     gflops, measured = _gflops(m, e, device)
     loops = m.python_loops_per_s or ASSUMED_LOOPS_PER_S
+    gbps = m.memory_gbps or ASSUMED_GBPS
     compute = e.flops / (gflops * 1e9 * max(e.efficiency, 1e-6))
-    return e.overhead_s + compute + e.python_ops / loops, measured
+    return e.overhead_s + compute + e.python_ops / loops + e.traffic / (gbps * 1e9), measured
 
 
 def judge(e: Estimate, m: Measurement, devices: tuple[str, ...] = ("cpu",),

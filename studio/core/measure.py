@@ -55,6 +55,7 @@ class Measurement:
     gpu_note: str = ""  # where the GPU figures came from, or why there are none
     throughput: list[Throughput] = field(default_factory=list)
     python_loops_per_s: float = 0.0  # `r[i] = d[i] * 2` iterations a second
+    memory_gbps: float = 0.0  # NumPy copying a 64 MiB array: bytes read + written a second / 1e9
     notes: list[str] = field(default_factory=list)
 
     def gflops(self, library: str = "torch", device: str = "cpu", dtype: str = "float32") -> float | None:
@@ -316,6 +317,16 @@ def python_loop_speed(n: int = 200_000) -> float:
     return round(n / _best_seconds(loop, 0.3, min_reps=1, max_reps=3), 1)
 
 
+def memory_bandwidth(mib: int = 64) -> float:
+    """GB/s that NumPy moves through memory: copying a `mib` MiB array (read + write)."""
+    import numpy as np
+
+    a = np.ones(mib * 1024 * 1024 // 8)
+    b = np.empty_like(a)
+    seconds = _best_seconds(lambda: np.copyto(b, a), 0.3, min_reps=2, max_reps=10)
+    return round(2 * a.nbytes / seconds / 1e9, 2)
+
+
 # -- all of it --------------------------------------------------------------------------
 
 
@@ -353,6 +364,10 @@ def measure(progress: Progress | None = None, with_torch: bool = True, cell_budg
     @step("Python loop")
     def _():
         m.python_loops_per_s = python_loop_speed()
+
+    @step("memory bandwidth")
+    def _():
+        m.memory_gbps = memory_bandwidth()
 
     for dtype in ("float32", "float64"):
         @step(f"NumPy {dtype} matmul")
@@ -451,6 +466,8 @@ def summary_lines(m: Measurement) -> list[str]:
                      f"(matmul {t.size}x{t.size}" + (f", {t.threads} threads)" if t.threads else ")"))
     if m.python_loops_per_s:
         lines.append(f"Python loop: {m.python_loops_per_s / 1e6:.2f} M iterations/s")
+    if m.memory_gbps:
+        lines.append(f"memory: {m.memory_gbps:.1f} GB/s (NumPy copy)")
     lines += [f"note: {n}" for n in m.notes]
     if m.seconds:
         lines.append(f"measured in {m.seconds:.1f} s")

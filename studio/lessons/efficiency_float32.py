@@ -89,8 +89,11 @@ def estimate(p) -> Estimate:
     return Estimate(
         # the tables (8 + 4 bytes a cell), two float64 temporaries of standardising, the matrices
         bytes=cells * (8 + 4) + 2 * cells * 8 + 3 * mm * (8 + 4) + 2 * 128 * p["matrix"] * 8,
-        flops=p["repeats"] * 2 * (2 * p["matrix"] ** 3 + 4 * cells) + 2 * 128 * mm,
-        features=p["cols"], dtype="float64", library="numpy", efficiency=0.4,
+        flops=(p["repeats"] + 1) * 2 * p["matrix"] ** 3 * 1.5 + 2 * 128 * mm,  # float64 and float32 products
+        # making the tables (random numbers, astype), then standardising each (repeats + warm-up):
+        # about 20 passes over the table for the mean, the std and their temporaries
+        traffic=cells * 8 * 6 + (p["repeats"] + 1) * cells * (8 + 4) * 20,
+        features=p["cols"], dtype="float64", library="numpy", efficiency=0.8,
         overhead_s=0.5,
     )
 

@@ -84,7 +84,8 @@ def run(ctx, megabytes: int, seed: int):
 def estimate(p) -> Estimate:
     # two arrays of random numbers, made one after the other (~10 operations a number)
     return Estimate(bytes=1.05 * p["megabytes"] * MiB, flops=2 * p["megabytes"] * MiB / 8 * 10,
-                    dtype="float64", library="numpy", efficiency=0.2, overhead_s=0.3)
+                    traffic=2 * p["megabytes"] * MiB, dtype="float64", library="numpy", efficiency=0.2,
+                    overhead_s=0.3)
 
 
 LESSON = Lesson(

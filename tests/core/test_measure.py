@@ -85,7 +85,7 @@ def test_measure_reports_progress_and_throughput():
     for library in ("numpy", "torch"):
         for dtype in ("float32", "float64"):
             assert m.gflops(library, "cpu", dtype) > 0, (library, dtype)
-    assert m.python_loops_per_s > 0
+    assert m.python_loops_per_s > 0 and m.memory_gbps > 0
     assert m.ram_available > 0 and m.logical_cores >= 1
     lines = measure.summary_lines(m)
     assert any("GFLOP/s" in line for line in lines) and any(line.startswith("GPU") for line in lines)
