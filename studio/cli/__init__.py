@@ -10,9 +10,19 @@ import argparse
 import sys
 
 from studio import __version__
-from studio.cli import data_cmd, hw_cmd, lessons_cmd, plan_cmd, progress_cmd, run_cmd, runs_cmd
+from studio.cli import (
+    advise_cmd,
+    data_cmd,
+    hw_cmd,
+    lessons_cmd,
+    notebook_cmd,
+    plan_cmd,
+    progress_cmd,
+    run_cmd,
+    runs_cmd,
+)
 
-COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd]
+COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd, advise_cmd, notebook_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,8 @@ def add_parser(sub) -> None:
                    help="set a parameter; repeat for several")
     p.add_argument("--json", action="store_true", help="print one JSON object at the end")
     p.add_argument("--out", type=Path, help="write figures and plots as PNG files here")
+    p.add_argument("--force", action="store_true",
+                   help="run even when the estimated memory exceeds 80%% of the available RAM")
     p.set_defaults(func=run)
 
 
@@ -75,6 +77,8 @@ def run(args) -> int:
         device = devices.resolve(args.device, lesson.devices)
     except LessonError as exc:
         return fail(str(exc))
+    if not args.force and (refused := _memory_refusal(args, lesson, params)) is not None:
+        return refused
     ctx = CliContext(device, params, quiet=args.json, out=args.out)
     with open_store().record(lesson.id, ctx) as record:  # run history (`studio runs`)
         outcome = run_lesson(lesson, ctx, params)
@@ -87,3 +91,18 @@ def run(args) -> int:
         for key, value in outcome.results.items():
             print(f"  {key} = {value}")
     return {"done": 0, "cancelled": 130, "failed": 1}[outcome.status]
+
+
+def _memory_refusal(args, lesson, params) -> int | None:
+    """Exit code 2 with the cheaper settings when the run would not fit in memory (advisor's rule)."""
+    from studio.cli.advise_cmd import refusal_lines
+    from studio.core.advisor import memory_check
+
+    refusal = memory_check(lesson, params)
+    if refusal is None:
+        return None
+    print("\n".join(refusal_lines(refusal, parse_assignments(args.assign))), file=sys.stderr)
+    if args.json:
+        print(json.dumps({"lesson": lesson.id, "status": "refused", "refusal": refusal.to_json()},
+                         ensure_ascii=False))
+    return 2

@@ -73,6 +73,16 @@ MIGRATIONS: dict[int, str] = {
         UPDATE progress SET run_id = NULL WHERE run_id = OLD.id;
     END;
     """,
+    # This PC measured (studio.core.measure): one JSON document per measurement.
+    3: """
+    CREATE TABLE measurements (
+        id     INTEGER PRIMARY KEY AUTOINCREMENT,
+        taken  REAL NOT NULL,
+        host   TEXT NOT NULL DEFAULT '',
+        data   TEXT NOT NULL
+    );
+    CREATE INDEX measurements_host_taken ON measurements (host, taken);
+    """,
 }
 
 

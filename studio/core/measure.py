@@ -1,0 +1,474 @@
+"""Measure this PC: cores, memory, GPU, and how fast it multiplies matrices.
+
+`measure(progress)` takes 5-12 s on 2 cores: it reads the cores (and those this process may
+use: CPU affinity and the cgroup quota of a container), RAM (and a cgroup memory limit),
+the GPUs (NVML through nvidia-ml-py; torch.cuda when NVML is missing), then times n x n
+matrix multiplications (2 n^3 floating-point operations each) in float32 and float64 with
+NumPy and with torch on the CPU, and on CUDA where there is a GPU, and a plain-Python loop.
+The advisor turns these numbers into time estimates. `save`/`latest` keep them in the
+database (table `measurements`, migration 3).
+
+Every part may be "not available" with a reason (no GPU, no driver, no NVML, no torch):
+that is a normal state, never an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is being measured)
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+@dataclass
+class Throughput:
+    """Best time of an n x n matmul, as GFLOP/s (2 n^3 operations / seconds / 1e9)."""
+
+    library: str  # numpy | torch
+    device: str  # cpu | cuda:0
+    dtype: str  # float32 | float64
+    gflops: float
+    size: int
+    threads: int = 0
+
+
+@dataclass
+class Measurement:
+    taken: float = 0.0  # time.time() when measured
+    seconds: float = 0.0  # how long measuring took
+    cpu_model: str = ""
+    logical_cores: int = 1
+    physical_cores: int | None = None
+    usable_cores: float = 1.0  # what this process may use: affinity and cgroup quota
+    cores_note: str = ""
+    ram_total: int = 0
+    ram_available: int = 0
+    ram_limit: int | None = None  # cgroup memory limit, when inside a container
+    gpus: list[dict] = field(default_factory=list)  # name, vram_total, vram_free (bytes)
+    gpu_note: str = ""  # where the GPU figures came from, or why there are none
+    throughput: list[Throughput] = field(default_factory=list)
+    python_loops_per_s: float = 0.0  # `r[i] = d[i] * 2` iterations a second
+    memory_gbps: float = 0.0  # NumPy copying a 64 MiB array: bytes read + written a second / 1e9
+    notes: list[str] = field(default_factory=list)
+
+    def gflops(self, library: str = "torch", device: str = "cpu", dtype: str = "float32") -> float | None:
+        device = "cuda:0" if device.startswith("cuda") else device
+        for t in self.throughput:
+            if t.library == library and t.device == device and t.dtype == dtype:
+                return t.gflops
+        return None
+
+    def best_gflops(self, device: str = "cpu", dtype: str = "float32") -> float | None:
+        found = [t.gflops for t in self.throughput
+                 if t.device == ("cuda:0" if device.startswith("cuda") else device) and t.dtype == dtype]
+        return max(found) if found else None
+
+    @property
+    def vram_total(self) -> int:
+        return max((int(g.get("vram_total") or 0) for g in self.gpus), default=0)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Measurement:
+        data = dict(data)
+        data["throughput"] = [Throughput(**t) for t in data.get("throughput", [])]
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# -- cores ----------------------------------------------------------------------------
+
+
+def _own_cgroup_dirs(root: Path) -> list[Path]:
+    """The cgroup folders that apply to this process, most specific first (v2 and v1)."""
+    dirs: list[Path] = []
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        _, controllers, rel = line.split(":", 2)
+        rel = rel.lstrip("/")
+        if controllers == "":  # cgroup v2
+            dirs.append(root / rel)
+        else:
+            for c in controllers.split(","):
+                dirs.append(root / c / rel)
+    dirs += [root, root / "cpu", root / "cpu,cpuacct", root / "memory"]
+    return [d for d in dict.fromkeys(dirs)]
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return None
+
+
+def cgroup_cpu_quota(root: Path = CGROUP_ROOT) -> float | None:
+    """Cores allowed by the cgroup CPU quota (v2 cpu.max, v1 cfs_quota/period); None if unlimited."""
+    for d in _own_cgroup_dirs(root):
+        text = _read(d / "cpu.max")
+        if text:
+            quota, _, period = text.partition(" ")
+            if quota != "max" and period:
+                return int(quota) / int(period)
+            return None
+        quota_text, period_text = _read(d / "cpu.cfs_quota_us"), _read(d / "cpu.cfs_period_us")
+        if quota_text and period_text:
+            quota = int(quota_text)
+            return quota / int(period_text) if quota > 0 else None
+    return None
+
+
+def cores(root: Path = CGROUP_ROOT) -> tuple[int, int | None, float, str]:
+    """(logical, physical, usable, note). Usable = min(CPU affinity, cgroup quota)."""
+    import psutil
+
+    logical = os.cpu_count() or 1
+    physical = psutil.cpu_count(logical=False)
+    notes = []
+    usable: float = logical
+    if hasattr(os, "sched_getaffinity"):
+        allowed = len(os.sched_getaffinity(0))
+        if allowed < logical:
+            notes.append(f"CPU affinity allows {allowed} of {logical}")
+        usable = allowed
+    quota = cgroup_cpu_quota(root)
+    if quota is not None and quota < usable:
+        notes.append(f"container CPU quota {quota:g} cores")
+        usable = quota
+    return logical, physical, usable, "; ".join(notes)
+
+
+# -- memory ---------------------------------------------------------------------------
+
+
+def cgroup_memory(root: Path = CGROUP_ROOT) -> tuple[int | None, int | None]:
+    """(limit, usage) of the cgroup this process is in, or (None, None) when unlimited."""
+    for d in _own_cgroup_dirs(root):
+        for limit_name, usage_name in (("memory.max", "memory.current"),
+                                       ("memory.limit_in_bytes", "memory.usage_in_bytes")):
+            limit_text = _read(d / limit_name)
+            if limit_text is None:
+                continue
+            if limit_text == "max" or int(limit_text) >= 1 << 60:  # v1 writes a huge number
+                return None, None
+            usage_text = _read(d / usage_name)
+            return int(limit_text), int(usage_text) if usage_text else None
+    return None, None
+
+
+def memory(root: Path = CGROUP_ROOT) -> tuple[int, int, int | None]:
+    """(total, available, cgroup limit) in bytes; available honours the cgroup limit."""
+    import psutil
+
+    vm = psutil.virtual_memory()
+    total, available = int(vm.total), int(vm.available)
+    limit, usage = cgroup_memory(root)
+    if limit is not None:
+        total = min(total, limit)
+        if usage is not None:
+            available = min(available, max(0, limit - usage))
+    return total, available, limit
+
+
+def available_memory() -> int:
+    """Bytes a new run can use now (RAM available, within a container's limit)."""
+    return memory()[1]
+
+
+# -- GPUs -----------------------------------------------------------------------------
+
+
+def gpus() -> tuple[list[dict], str]:
+    """([{name, vram_total, vram_free}], note). NVML first, torch.cuda as a fallback."""
+    try:
+        import pynvml
+    except ImportError:
+        reason = "nvidia-ml-py is not installed"
+    else:
+        try:
+            pynvml.nvmlInit()
+            try:
+                out = []
+                for i in range(pynvml.nvmlDeviceGetCount()):
+                    h = pynvml.nvmlDeviceGetHandleByIndex(i)
+                    name = pynvml.nvmlDeviceGetName(h)
+                    mem = pynvml.nvmlDeviceGetMemoryInfo(h)
+                    out.append({"name": name.decode() if isinstance(name, bytes) else name,
+                                "vram_total": int(mem.total), "vram_free": int(mem.free)})
+                driver = pynvml.nvmlSystemGetDriverVersion()
+                driver = driver.decode() if isinstance(driver, bytes) else driver
+                return out, f"NVML, driver {driver}" if out else "NVML sees no NVIDIA GPU"
+            finally:
+                pynvml.nvmlShutdown()
+        except pynvml.NVMLError as exc:
+            reason = f"NVML not available: {exc} (no NVIDIA GPU or no driver)"
+    try:
+        import torch
+    except ImportError:
+        return [], reason
+    if not torch.cuda.is_available():
+        return [], reason
+    out = []
+    for i in range(torch.cuda.device_count()):
+        free, total = torch.cuda.mem_get_info(i)
+        out.append({"name": torch.cuda.get_device_name(i), "vram_total": int(total), "vram_free": int(free)})
+    return out, f"torch.cuda ({reason})"
+
+
+# -- throughput -----------------------------------------------------------------------
+
+
+def _best_seconds(fn: Callable[[], object], budget_s: float, min_reps: int = 2, max_reps: int = 30) -> float:
+    fn()  # warm-up: first calls allocate and load kernels
+    best, reps, start = float("inf"), 0, time.perf_counter()
+    while reps < min_reps or (reps < max_reps and time.perf_counter() - start < budget_s):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+        reps += 1
+    return best
+
+
+def _pick_size(make_fn: Callable[[int], Callable[[], object]], target_s: float, lo: int, hi: int) -> int:
+    """The matrix size whose matmul takes about `target_s` (n^3 scaling from a small probe)."""
+    probe = make_fn(lo)
+    probe()
+    dt = float("inf")
+    for _ in range(3):  # best of three: one call can be slowed by another process
+        t = time.perf_counter()
+        probe()
+        dt = min(dt, time.perf_counter() - t)
+    dt = max(dt, 1e-6)
+    n = int(lo * (target_s / dt) ** (1 / 3))
+    n = max(lo, min(hi, n))
+    return n - n % 64 or lo
+
+
+def matmul_gflops(library: str, dtype: str, device: str = "cpu", budget_s: float = 1.0) -> Throughput:
+    """Time n x n @ n x n in `library` on `device`; n is chosen so one product takes ~0.1 s."""
+    if library == "numpy":
+        import numpy as np
+
+        def make(n):
+            rng = np.random.default_rng(0)
+            a = rng.random((n, n), dtype=getattr(np, dtype))
+            b = rng.random((n, n), dtype=getattr(np, dtype))
+            return lambda: a @ b
+
+        threads = _blas_threads()
+    else:
+        import torch
+
+        dev = torch.device(device)
+        sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
+
+        def make(n):
+            g = torch.Generator(device=dev).manual_seed(0)
+            a = torch.rand(n, n, dtype=getattr(torch, dtype), device=dev, generator=g)
+            b = torch.rand(n, n, dtype=getattr(torch, dtype), device=dev, generator=g)
+
+            def go():
+                a @ b
+                sync()
+
+            return go
+
+        threads = torch.get_num_threads() if dev.type == "cpu" else 0
+    lo, hi = (1024, 8192) if device.startswith("cuda") else (256, 2048)
+    n = _pick_size(make, 0.1, lo, hi)
+    seconds = _best_seconds(make(n), budget_s)
+    return Throughput(library, "cuda:0" if device.startswith("cuda") else device, dtype,
+                      round(2 * n**3 / seconds / 1e9, 2), n, threads)
+
+
+def _blas_threads() -> int:
+    try:
+        from threadpoolctl import threadpool_info
+
+        return max((i.get("num_threads", 0) for i in threadpool_info() if i.get("user_api") == "blas"),
+                   default=0)
+    except Exception:  # threadpoolctl missing or confused: the number is informative only
+        return 0
+
+
+def python_loop_speed(n: int = 200_000) -> float:
+    """Iterations a second of the article's slow loop, `result[i] = data[i] * 2`, on NumPy data."""
+    import numpy as np
+
+    data = np.random.default_rng(0).random(n)
+    result = np.empty_like(data)
+
+    def loop():
+        for i in range(len(data)):
+            result[i] = data[i] * 2
+
+    return round(n / _best_seconds(loop, 0.3, min_reps=1, max_reps=3), 1)
+
+
+def memory_bandwidth(mib: int = 64) -> float:
+    """GB/s that NumPy moves through memory: copying a `mib` MiB array (read + write)."""
+    import numpy as np
+
+    a = np.ones(mib * 1024 * 1024 // 8)
+    b = np.empty_like(a)
+    seconds = _best_seconds(lambda: np.copyto(b, a), 0.3, min_reps=2, max_reps=10)
+    return round(2 * a.nbytes / seconds / 1e9, 2)
+
+
+# -- all of it --------------------------------------------------------------------------
+
+
+def measure(progress: Progress | None = None, with_torch: bool = True, cell_budget_s: float = 0.8,
+            total_budget_s: float = 12.0) -> Measurement:
+    """Measure this PC. `progress(done, total, text)` is called before each step.
+
+    Each matmul is repeated for `cell_budget_s` (best time kept); the budget shrinks when
+    the whole measurement would run past `total_budget_s` (a slow or busy machine).
+    """
+    start = time.perf_counter()
+    m = Measurement(taken=time.time(), cpu_model=_cpu_model())
+    steps: list[tuple[str, Callable[[], None]]] = []
+    done = [0]
+
+    def budget() -> float:
+        left = total_budget_s - (time.perf_counter() - start)
+        return max(0.05, min(cell_budget_s, left / max(1, len(steps) - done[0])))
+
+    def step(text):
+        def add(fn):
+            steps.append((text, fn))
+            return fn
+        return add
+
+    @step("cores and memory")
+    def _():
+        m.logical_cores, m.physical_cores, m.usable_cores, m.cores_note = cores()
+        m.ram_total, m.ram_available, m.ram_limit = memory()
+
+    @step("GPU")
+    def _():
+        m.gpus, m.gpu_note = gpus()
+
+    @step("Python loop")
+    def _():
+        m.python_loops_per_s = python_loop_speed()
+
+    @step("memory bandwidth")
+    def _():
+        m.memory_gbps = memory_bandwidth()
+
+    for dtype in ("float32", "float64"):
+        @step(f"NumPy {dtype} matmul")
+        def _(dtype=dtype):
+            m.throughput.append(matmul_gflops("numpy", dtype, budget_s=budget()))
+
+    torch = _import_torch(m) if with_torch else None
+    if torch is not None:
+        for dtype in ("float32", "float64"):
+            @step(f"torch CPU {dtype} matmul")
+            def _(dtype=dtype):
+                m.throughput.append(matmul_gflops("torch", dtype, "cpu", budget_s=budget()))
+        if torch.cuda.is_available():
+            for dtype in ("float32", "float64"):
+                @step(f"torch CUDA {dtype} matmul")
+                def _(dtype=dtype):
+                    m.throughput.append(matmul_gflops("torch", dtype, "cuda:0", budget_s=budget()))
+        else:
+            m.notes.append("no CUDA: torch.cuda.is_available() is False")
+
+    for i, (text, fn) in enumerate(steps):
+        if progress:
+            progress(i, len(steps), text)
+        done[0] = i
+        fn()
+    if progress:
+        progress(len(steps), len(steps), "done")
+    m.seconds = round(time.perf_counter() - start, 2)
+    return m
+
+
+def _import_torch(m: Measurement):
+    try:
+        import torch
+    except ImportError:
+        m.notes.append("torch is not installed: only NumPy was measured")
+        return None
+    return torch
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+# -- the database ---------------------------------------------------------------------
+
+
+def save(db, m: Measurement) -> int:
+    """Store a measurement; returns its row id."""
+    with db.transaction() as conn:
+        cur = conn.execute("INSERT INTO measurements (taken, host, data) VALUES (?, ?, ?)",
+                           (m.taken, platform.node(), json.dumps(m.to_dict())))
+        return int(cur.lastrowid)
+
+
+def latest(db) -> Measurement | None:
+    """The newest stored measurement of this host, or None."""
+    rows = db.query("SELECT data FROM measurements WHERE host = ? ORDER BY taken DESC, id DESC LIMIT 1",
+                    (platform.node(),))
+    return Measurement.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+
+def snapshot() -> Measurement:
+    """Cores, memory and GPUs without timing anything (instant; no throughput figures)."""
+    m = Measurement(taken=time.time(), cpu_model=_cpu_model())
+    m.logical_cores, m.physical_cores, m.usable_cores, m.cores_note = cores()
+    m.ram_total, m.ram_available, m.ram_limit = memory()
+    m.gpus, m.gpu_note = gpus()
+    m.notes.append("not measured yet: `studio advise --measure` times this PC")
+    return m
+
+
+def summary_lines(m: Measurement) -> list[str]:
+    """The measurement as short lines for the terminal."""
+    gib = 1024**3
+    lines = [
+        f"CPU: {m.cpu_model}",
+        f"cores: {m.logical_cores} logical, {m.physical_cores or '?'} physical, "
+        f"{m.usable_cores:g} usable" + (f" ({m.cores_note})" if m.cores_note else ""),
+        f"RAM: {m.ram_total / gib:.1f} GiB total, {m.ram_available / gib:.1f} GiB available"
+        + (f", container limit {m.ram_limit / gib:.1f} GiB" if m.ram_limit else ""),
+    ]
+    if m.gpus:
+        for g in m.gpus:
+            lines.append(f"GPU: {g['name']}, {g['vram_total'] / gib:.1f} GiB VRAM ({m.gpu_note})")
+    else:
+        lines.append(f"GPU: not available ({m.gpu_note})")
+    for t in m.throughput:
+        lines.append(f"{t.library} {t.device} {t.dtype}: {t.gflops:.1f} GFLOP/s "
+                     f"(matmul {t.size}x{t.size}" + (f", {t.threads} threads)" if t.threads else ")"))
+    if m.python_loops_per_s:
+        lines.append(f"Python loop: {m.python_loops_per_s / 1e6:.2f} M iterations/s")
+    if m.memory_gbps:
+        lines.append(f"memory: {m.memory_gbps:.1f} GB/s (NumPy copy)")
+    lines += [f"note: {n}" for n in m.notes]
+    if m.seconds:
+        lines.append(f"measured in {m.seconds:.1f} s")
+    return lines

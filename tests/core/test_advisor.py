@@ -1,0 +1,199 @@
+import pytest
+
+from studio.core import advisor
+from studio.core.advisor import GB, Estimate
+from studio.core.lesson import Lesson, Param, catalog
+from studio.core.measure import Measurement, Throughput
+from studio.core.text import bi
+
+TOOLKIT = ("efficiency.vectorize", "efficiency.float32", "efficiency.gc",
+           "optimize.sampling", "optimize.pca", "optimize.light_model")
+
+
+def machine(gflops=10.0, ram_gb=8.0, vram_gb=0.0, measured=True) -> Measurement:
+    """A made-up PC: every throughput `gflops`, `ram_gb` available, a GPU when `vram_gb`."""
+    m = Measurement(logical_cores=4, usable_cores=4, ram_total=int(ram_gb * GB), ram_available=int(ram_gb * GB),
+                    python_loops_per_s=1e6)
+    if measured:
+        m.throughput = [Throughput(lib, "cpu", dt, gflops, 512) for lib in ("numpy", "torch")
+                        for dt in ("float32", "float64")]
+    if vram_gb:
+        m.gpus = [{"name": "Test GPU", "vram_total": int(vram_gb * GB), "vram_free": int(vram_gb * GB)}]
+    return m
+
+
+def test_time_is_flops_over_measured_throughput_plus_loops():
+    e = Estimate(flops=1e12, efficiency=0.5, python_ops=2e6, overhead_s=1.0)
+    seconds, measured = advisor.seconds_for(e, machine(gflops=10))
+    assert measured and seconds == pytest.approx(1 + 1e12 / (10e9 * 0.5) + 2)
+    seconds, measured = advisor.seconds_for(e, machine(measured=False))
+    assert not measured and seconds == pytest.approx(1 + 1e12 / (advisor.ASSUMED_GFLOPS["float32"] * 1e9 * 0.5)
+                                                     + 2e6 / 1e6)
+
+
+def test_small_run_runs_here_with_minutes():
+    v = advisor.judge(Estimate(flops=1e10, bytes=100e6), machine())
+    assert v.level == "runs" and v.seconds < 60 and not v.cheaper and not v.cloud
+    assert v.badge("en").startswith("Runs here") and "本机可运行" in v.badge("zh")
+    assert "Runs here" in v.sentence("en") and "可在本机运行" in v.sentence("zh")
+
+
+def test_long_run_is_slow_then_needs_a_gpu():
+    slow = advisor.judge(Estimate(flops=10e9 * 0.2 * 3600, rows=200_000, features=100), machine())
+    assert slow.level == "slow" and slow.seconds == pytest.approx(3601)
+    assert {"sample", "pca"} <= {a.key for a in slow.cheaper}
+    huge = advisor.judge(Estimate(flops=10e9 * 0.2 * 3600 * 24), machine())
+    assert huge.level == "gpu" and {c.key for c in huge.cloud} == {"colab", "kaggle", "scnet"}
+
+
+def test_the_article_rows_rule():
+    v = advisor.judge(Estimate(rows=1_000_000, flops=1e9), machine())
+    assert v.level == "slow" and v.rules == ["rows_1m"]
+    assert v.cheaper[0].key == "sample" and v.cheaper[0].lesson == "optimize.sampling"
+    assert "1,000,000" in v.sentence("en") and "100 万" in v.sentence("zh")
+    assert advisor.judge(Estimate(rows=999_999, flops=1e9), machine()).level == "runs"
+    assert advisor.judge(Estimate(rows=5_000_000, sampled=True, flops=1e9), machine()).level == "runs"
+
+
+def test_untrimmed_gpt2_and_bert_need_a_gpu():
+    for name in ("gpt2", "bert-base"):
+        v = advisor.judge(advisor.WORKLOADS[name], machine(), ("cpu", "cuda"))
+        assert v.level == "gpu" and "untrimmed_transformer" in v.rules, name
+        assert v.cloud and "smaller_model" in {a.key for a in v.cheaper}
+    assert advisor.WORKLOADS["gpt2"].params == 124_000_000 and advisor.WORKLOADS["bert-base"].params == 110_000_000
+
+
+def test_bert_finetuning_needs_more_than_8_gb_of_vram():
+    bert = advisor.WORKLOADS["bert-finetune"]
+    assert "vram" in advisor.judge(bert, machine(vram_gb=8), ("cpu", "cuda")).rules
+    big = advisor.judge(bert, machine(vram_gb=24), ("cpu", "cuda"))
+    assert "vram" not in big.rules and "untrimmed_transformer" not in big.rules and big.device == "cuda:0"
+
+
+def test_resnet50_on_imagenet_needs_a_gpu():
+    v = advisor.judge(advisor.WORKLOADS["resnet50-imagenet"], machine(gflops=100))
+    assert v.level == "gpu" and v.rules[0] == "imagenet_scale" and v.seconds > 30 * 86400
+    assert "ResNet50" in v.sentence("en") and "ImageNet" in v.sentence("zh")
+
+
+def test_memory_over_80_percent_of_the_available_ram():
+    m = machine(ram_gb=10)
+    assert advisor.judge(Estimate(bytes=7.9e9), m).level == "runs"
+    v = advisor.judge(Estimate(bytes=8.1e9, dtype="float64"), m)
+    assert v.level == "memory" and "float32" in {a.key for a in v.cheaper} and v.cloud
+    assert "80%" in v.sentence("en")
+
+
+def test_every_lesson_gets_a_verdict_and_the_toolkit_declares_estimates():
+    m = machine()
+    for lesson in catalog():
+        v = advisor.advise_lesson(lesson, m)
+        assert v.level in advisor.LEVELS and v.seconds > 0, lesson.id
+        assert v.to_json("zh")["sentence"]
+        assert v.coarse == (lesson.estimate is None), lesson.id
+    for lesson_id in TOOLKIT:
+        lesson = catalog().get(lesson_id)
+        e = advisor.estimate_for(lesson)
+        assert isinstance(e, Estimate) and e.bytes > 0 and e.flops > 0, lesson_id
+        assert advisor.advise_lesson(lesson, m).level == "runs", lesson_id  # the defaults run on a PC
+
+
+def test_the_toolkit_estimates_grow_with_their_size_parameters():
+    grows = {"efficiency.vectorize": "max_size", "efficiency.float32": "rows", "efficiency.gc": "megabytes",
+             "optimize.sampling": "rows", "optimize.light_model": "batch_size"}
+    for lesson_id, name in grows.items():
+        lesson = catalog().get(lesson_id)
+        small = advisor.estimate_for(lesson)
+        big = advisor.estimate_for(lesson, {name: lesson.param(name).default * 10})
+        assert big.bytes > small.bytes, lesson_id
+
+
+def _dtype_lesson():
+    def estimate(p):
+        return Estimate(bytes=p["rows"] * 100 * (8 if p["dtype"] == "float64" else 4))
+
+    return Lesson(id="test.dtype", title=bi("t", "t"), summary=bi("s", "s"), run=lambda ctx, **p: None,
+                  params=(Param("rows", "int", 1000, bi("r", "r"), min=10, max=10**9),
+                          Param("epochs", "int", 5, bi("e", "e"), min=1, max=100),
+                          Param("dtype", "choice", "float64", bi("d", "d"), choices=("float64", "float32"))),
+                  estimate=estimate)
+
+
+def test_memory_check_offers_float32_then_fewer_rows():
+    lesson = _dtype_lesson()
+    assert advisor.memory_check(lesson, {"rows": 1000, "epochs": 5, "dtype": "float64"}, available=1e9) is None
+    # 1.5M rows x 800 B = 1.2 GB; 80% of 1 GB is 0.8 GB; float32 makes it 0.6 GB
+    r = advisor.memory_check(lesson, {"rows": 1_500_000, "epochs": 5, "dtype": "float64"}, available=1e9)
+    assert r.needed == 1.2e9 and r.limit == 0.8e9
+    assert [o.params for o in r.options] == [{"dtype": "float32"}]
+    # 3M rows: float32 alone is 1.2 GB; with it, rows must drop to 2M (0.8 GB); epochs never helps
+    r = advisor.memory_check(lesson, {"rows": 3_000_000, "epochs": 5, "dtype": "float64"}, available=1e9)
+    assert [o.params for o in r.options] == [{"dtype": "float32", "rows": 2_000_000}]
+    assert r.options[0].text["en"] == "rows=2000000, dtype=float32 (800.0 MB)"
+    assert "2.4 GB" in r.message("en") and "1.0 GB" in r.message("en") and "80%" in r.message("zh")
+
+
+def test_cheaper_rows_round_down_to_two_digits():
+    assert advisor._round_down(123_456, 10) == 120_000
+    assert advisor._round_down(99, 10) == 99
+    assert advisor._round_down(1_999, 1500) == 1_900
+
+
+def test_plan_items_with_needs_get_verdicts():
+    from studio.core.plan import default_plan_path, load_plan
+
+    plan = load_plan(default_plan_path())
+    m = machine()
+    by_id = {item.id: item for item in plan.items()}
+    bert = advisor.advise_item(by_id["bert-finetune"], m)
+    assert bert.level == "gpu" and {"vram", "untrimmed_transformer"} <= set(bert.rules)
+    resnet = advisor.advise_item(by_id["resnet50"], m)
+    assert resnet.level == "gpu" and "imagenet_scale" in resnet.rules
+    assert advisor.advise_item(by_id["bert-finetune"], machine(vram_gb=24)).level != "gpu"
+    sampling = advisor.advise_item(by_id["sampling"], m)
+    assert sampling.level == "runs" and sampling.seconds > 0  # its lesson's verdict
+    for item in plan.items():
+        v = advisor.advise_item(item, m)
+        has_lesson = item.lesson in catalog().ids()
+        assert (v is None) == (not item.needs and not has_lesson), item.id
+
+
+def test_needs_alone():
+    m = machine(ram_gb=8)
+    assert advisor.advise_needs(m, ram_gb=4).level == "runs"
+    assert advisor.advise_needs(m, ram_gb=32).level == "memory"
+    v = advisor.advise_needs(m, gpu=True)
+    assert v.level == "gpu" and v.cloud
+    assert advisor.advise_needs(machine(vram_gb=12), gpu=True, vram_gb=8).level == "runs"
+    assert advisor.advise_needs(machine(vram_gb=6), gpu=True, vram_gb=8).level == "gpu"
+
+
+def test_durations_and_sizes_read_well():
+    assert advisor.duration(30) == "under a minute" and advisor.duration(30, "zh") == "不到 1 分钟"
+    assert advisor.duration(180) == "about 3 min" and advisor.duration(180, short=True) == "~3 min"
+    assert advisor.duration(5400) == "about 1.5 h" and advisor.duration(4 * 86400, "zh") == "约 4 天"
+    assert advisor.size_text(1.5e9) == "1.5 GB" and advisor.size_text(2e6) == "2.0 MB"
+
+
+def _run(lesson_id, params, seconds, status="done", device="cpu"):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(lesson=lesson_id, params=params, seconds=seconds, status=status, device=device)
+
+
+def test_recorded_runs_replace_the_estimated_time_and_check_it():
+    lesson = catalog().get("optimize.pca")
+    defaults = lesson.defaults()
+    runs = [_run("optimize.pca", defaults, s) for s in (4.0, 6.0, 5.0)]
+    runs += [_run("optimize.pca", defaults, 99.0, status="failed"),
+             _run("optimize.pca", {**defaults, "model": "knn"}, 1.0)]
+    m = machine()
+    v = advisor.advise_lesson(lesson, m, runs=runs)
+    assert v.seconds == 5.0 and v.from_runs == 3 and "3 earlier run" in v.sentence("en")
+    long = [_run("optimize.pca", defaults, 3 * 3600)]
+    assert advisor.advise_lesson(lesson, m, runs=long).level == "slow"
+    assert advisor.advise_lesson(lesson, m).from_runs == 0
+    checks = advisor.check_against_history(runs, m)
+    assert [(c.params["model"], c.runs, c.measured_s) for c in checks] == [("knn", 1, 1.0),
+                                                                          ("logistic_regression", 3, 5.0)]
+    assert all(c.estimated_s > 0 and c.ratio == c.estimated_s / c.measured_s for c in checks)
