@@ -82,6 +82,35 @@
     </message>
 </context>
 <context>
+    <name>ExportNotebookButton</name>
+    <message>
+        <location filename="../../studio/ui/export_notebook.py" line="24" />
+        <source>Export notebook…</source>
+        <translation>导出笔记本…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/export_notebook.py" line="25" />
+        <source>Save this lesson as a Jupyter notebook that runs in Colab or Kaggle (free GPUs) without this app</source>
+        <translation>把本课保存为 Jupyter 笔记本，无需本应用即可在 Colab 或 Kaggle（免费 GPU）上运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/export_notebook.py" line="31" />
+        <location filename="../../studio/ui/export_notebook.py" line="40" />
+        <source>Export notebook</source>
+        <translation>导出笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/export_notebook.py" line="32" />
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/export_notebook.py" line="41" />
+        <source>Could not export the notebook: {error}</source>
+        <translation>无法导出笔记本：{error}</translation>
+    </message>
+</context>
+<context>
     <name>GpuBox</name>
     <message>
         <location filename="../../studio/ui/hardware_panel.py" line="268" />
@@ -452,12 +481,12 @@
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="274" />
+        <location filename="../../studio/ui/item_view.py" line="260" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="285" />
+        <location filename="../../studio/ui/item_view.py" line="271" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -744,6 +773,87 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="41" />
+        <source>Measure this PC</source>
+        <translation>测量本机</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="49" />
+        <source>Times matrix multiplications in float32 and float64 with NumPy and torch (and CUDA when there is a GPU), and reads the cores, memory and GPU. It takes about 10 seconds; the figures feed the advisor's estimates.</source>
+        <translation>测量 NumPy 和 torch 在 float32 与 float64 下的矩阵乘法速度（有 GPU 时也测 CUDA），并读取核心数、内存和 GPU。大约需要 10 秒；这些数据用于资源估计。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="59" />
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="74" />
+        <source>Not measured yet.</source>
+        <translation>尚未测量。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="85" />
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="95" />
+        <source>Measuring: {what}</source>
+        <translation>正在测量：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="102" />
+        <source>Measured in {seconds:.1f} s.</source>
+        <translation>测量用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="106" />
+        <source>Measuring failed: {error}</source>
+        <translation>测量失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/measure_dialog.py" line="113" />
+        <source>Measure again</source>
+        <translation>重新测量</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryRefusalDialog</name>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="34" />
+        <source>Not enough memory for this run</source>
+        <translation>内存不足，无法运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="42" />
+        <source>Cheaper settings that fit:</source>
+        <translation>内存够用的更省设置：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="49" />
+        <source>No cheaper settings of this lesson fit. A free GPU notebook has more memory: export the lesson as a notebook for Colab or Kaggle.</source>
+        <translation>本课没有内存够用的更省设置。免费的 GPU 笔记本内存更大：可把本课导出为笔记本，在 Colab 或 Kaggle 上运行。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="53" />
+        <source>Running anyway may make the computer swap to disk and freeze for a while.</source>
+        <translation>仍然运行可能导致电脑使用磁盘交换并卡顿一段时间。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="59" />
+        <source>Use these settings</source>
+        <translation>使用这些设置</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/memory_refusal.py" line="62" />
+        <source>Run anyway</source>
+        <translation>仍然运行</translation>
+    </message>
+</context>
+<context>
     <name>ParamForm</name>
     <message>
         <location filename="../../studio/ui/param_form.py" line="60" />
@@ -862,62 +972,62 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>Roadmap</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="587" />
+        <location filename="../../studio/ui/roadmap_view.py" line="573" />
         <source>To do</source>
         <translation>待学</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="587" />
+        <location filename="../../studio/ui/roadmap_view.py" line="573" />
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="588" />
+        <location filename="../../studio/ui/roadmap_view.py" line="574" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="588" />
+        <location filename="../../studio/ui/roadmap_view.py" line="574" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="592" />
+        <location filename="../../studio/ui/roadmap_view.py" line="578" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="592" />
+        <location filename="../../studio/ui/roadmap_view.py" line="578" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="593" />
+        <location filename="../../studio/ui/roadmap_view.py" line="579" />
         <source>Practice</source>
         <translation>实践</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="593" />
+        <location filename="../../studio/ui/roadmap_view.py" line="579" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="600" />
+        <location filename="../../studio/ui/roadmap_view.py" line="586" />
         <source>a GPU with {gb} GB of memory</source>
         <translation>显存 {gb} GB 的 GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <location filename="../../studio/ui/roadmap_view.py" line="588" />
         <source>a GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="604" />
+        <location filename="../../studio/ui/roadmap_view.py" line="590" />
         <source>{gb} GB of RAM</source>
         <translation>{gb} GB 内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="605" />
+        <location filename="../../studio/ui/roadmap_view.py" line="591" />
         <source>Needs: {what}</source>
         <translation>需要:{what}</translation>
     </message>
@@ -940,77 +1050,77 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="348" />
+        <location filename="../../studio/ui/roadmap_view.py" line="334" />
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="366" />
+        <location filename="../../studio/ui/roadmap_view.py" line="352" />
         <source>Lesson: {id} (Enter or double-click opens it)</source>
         <translation>课程:{id}(按回车键或双击打开)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="368" />
+        <location filename="../../studio/ui/roadmap_view.py" line="354" />
         <source>Lesson {id} is not written yet</source>
         <translation>课程 {id} 尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="409" />
+        <location filename="../../studio/ui/roadmap_view.py" line="395" />
         <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
         <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="413" />
+        <location filename="../../studio/ui/roadmap_view.py" line="399" />
         <source>Next: {title}</source>
         <translation>下一步:{title}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="414" />
+        <location filename="../../studio/ui/roadmap_view.py" line="400" />
         <source>Every item is done or skipped.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="418" />
+        <location filename="../../studio/ui/roadmap_view.py" line="404" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="419" />
+        <location filename="../../studio/ui/roadmap_view.py" line="405" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="423" />
+        <location filename="../../studio/ui/roadmap_view.py" line="409" />
         <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="430" />
+        <location filename="../../studio/ui/roadmap_view.py" line="416" />
         <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
         <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="434" />
+        <location filename="../../studio/ui/roadmap_view.py" line="420" />
         <source>Kept: the progress of items no longer in this plan ({n}).</source>
         <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="507" />
+        <location filename="../../studio/ui/roadmap_view.py" line="493" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="508" />
+        <location filename="../../studio/ui/roadmap_view.py" line="494" />
         <source>The lesson is not written yet</source>
         <translation>课程尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="535" />
+        <location filename="../../studio/ui/roadmap_view.py" line="521" />
         <source>Matches: {n}</source>
         <translation>匹配:{n} 项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="535" />
+        <location filename="../../studio/ui/roadmap_view.py" line="521" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
     </message>
