@@ -396,97 +396,97 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="152" />
+        <location filename="../../studio/ui/item_view.py" line="161" />
         <source>Choose an item on the roadmap.</source>
         <translation>请在学习路线中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="168" />
+        <location filename="../../studio/ui/item_view.py" line="177" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="169" />
+        <location filename="../../studio/ui/item_view.py" line="178" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="173" />
+        <location filename="../../studio/ui/item_view.py" line="182" />
         <source>about {hours} h</source>
         <translation>约 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="187" />
+        <location filename="../../studio/ui/item_view.py" line="200" />
         <source>The lesson {id} is not written yet.</source>
         <translation>课程 {id} 尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="201" />
+        <location filename="../../studio/ui/item_view.py" line="219" />
         <source>Resources</source>
         <translation>学习资源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="212" />
+        <location filename="../../studio/ui/item_view.py" line="230" />
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="212" />
+        <location filename="../../studio/ui/item_view.py" line="230" />
         <source>Book</source>
         <translation>书籍</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="212" />
+        <location filename="../../studio/ui/item_view.py" line="230" />
         <source>Docs</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="213" />
+        <location filename="../../studio/ui/item_view.py" line="231" />
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="213" />
+        <location filename="../../studio/ui/item_view.py" line="231" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="219" />
+        <location filename="../../studio/ui/item_view.py" line="237" />
         <source>Started {when}</source>
         <translation>开始于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="221" />
+        <location filename="../../studio/ui/item_view.py" line="239" />
         <source>Finished {when}</source>
         <translation>完成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="248" />
         <source>Mark this item: {status} (key {key} on the roadmap)</source>
         <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="232" />
+        <location filename="../../studio/ui/item_view.py" line="250" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="233" />
+        <location filename="../../studio/ui/item_view.py" line="251" />
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="234" />
+        <location filename="../../studio/ui/item_view.py" line="252" />
         <source>Write what you learned, questions, settings that worked…</source>
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="260" />
+        <location filename="../../studio/ui/item_view.py" line="278" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="271" />
+        <location filename="../../studio/ui/item_view.py" line="289" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -494,97 +494,97 @@
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="62" />
+        <location filename="../../studio/ui/lesson_view.py" line="64" />
         <source>Side by side: {links}</source>
         <translation>对照：{links}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="69" />
+        <location filename="../../studio/ui/lesson_view.py" line="71" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="71" />
+        <location filename="../../studio/ui/lesson_view.py" line="73" />
         <source>Article code</source>
         <translation>原文代码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="75" />
+        <location filename="../../studio/ui/lesson_view.py" line="77" />
         <source>Changes</source>
         <translation>改动说明</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="79" />
+        <location filename="../../studio/ui/lesson_view.py" line="81" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="81" />
+        <location filename="../../studio/ui/lesson_view.py" line="83" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="83" />
+        <location filename="../../studio/ui/lesson_view.py" line="85" />
         <source>Defaults</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="84" />
+        <location filename="../../studio/ui/lesson_view.py" line="86" />
         <source>Restore the article's settings</source>
         <translation>恢复原文的设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="89" />
+        <location filename="../../studio/ui/lesson_view.py" line="91" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="95" />
+        <location filename="../../studio/ui/lesson_view.py" line="102" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="103" />
+        <location filename="../../studio/ui/lesson_view.py" line="113" />
         <source>Some steps are single long calls: Stop takes effect after the current step.</source>
         <translation>部分步骤是一次较长的调用：点击停止后，会在当前步骤结束时停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="163" />
+        <location filename="../../studio/ui/lesson_view.py" line="173" />
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="171" />
+        <location filename="../../studio/ui/lesson_view.py" line="181" />
         <source>Stopping after the current step…</source>
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="228" />
+        <location filename="../../studio/ui/lesson_view.py" line="244" />
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="238" />
+        <location filename="../../studio/ui/lesson_view.py" line="254" />
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="241" />
+        <location filename="../../studio/ui/lesson_view.py" line="257" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="242" />
+        <location filename="../../studio/ui/lesson_view.py" line="258" />
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="244" />
+        <location filename="../../studio/ui/lesson_view.py" line="260" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="246" />
+        <location filename="../../studio/ui/lesson_view.py" line="262" />
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
@@ -592,113 +592,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203" />
+        <location filename="../../studio/ui/main_window.py" line="212" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204" />
+        <location filename="../../studio/ui/main_window.py" line="213" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="221" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213" />
+        <location filename="../../studio/ui/main_window.py" line="222" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="225" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="226" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209" />
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
+        <location filename="../../studio/ui/main_window.py" line="227" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="103" />
+        <location filename="../../studio/ui/main_window.py" line="106" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148" />
+        <location filename="../../studio/ui/main_window.py" line="152" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="156" />
         <source>The progress database was damaged; it was moved to {path}.</source>
         <translation>进度数据库已损坏,已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210" />
+        <location filename="../../studio/ui/main_window.py" line="219" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="223" />
+        <source>&amp;Hardware</source>
+        <translation>硬件(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="224" />
+        <source>&amp;Measure this PC…</source>
+        <translation>测量本机性能(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="228" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229" />
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262" />
+        <location filename="../../studio/ui/main_window.py" line="274" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
+        <location filename="../../studio/ui/main_window.py" line="275" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -707,67 +717,67 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302" />
+        <location filename="../../studio/ui/main_window.py" line="314" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="343" />
+        <location filename="../../studio/ui/main_window.py" line="355" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="382" />
+        <location filename="../../studio/ui/main_window.py" line="399" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="400" />
+        <location filename="../../studio/ui/main_window.py" line="450" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403" />
+        <location filename="../../studio/ui/main_window.py" line="453" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403" />
+        <location filename="../../studio/ui/main_window.py" line="453" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403" />
+        <location filename="../../studio/ui/main_window.py" line="453" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="404" />
+        <location filename="../../studio/ui/main_window.py" line="454" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="424" />
+        <location filename="../../studio/ui/main_window.py" line="474" />
         <source>Loading libraries…</source>
         <translation>正在加载库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="428" />
+        <location filename="../../studio/ui/main_window.py" line="478" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="430" />
+        <location filename="../../studio/ui/main_window.py" line="480" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="431" />
+        <location filename="../../studio/ui/main_window.py" line="481" />
         <source>Device: {device}</source>
         <translation>设备：{device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433" />
+        <location filename="../../studio/ui/main_window.py" line="483" />
         <source>torch {version} · {n} threads</source>
         <translation>torch {version} · {n} 个线程</translation>
     </message>
@@ -972,62 +982,62 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>Roadmap</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="573" />
+        <location filename="../../studio/ui/roadmap_view.py" line="597" />
         <source>To do</source>
         <translation>待学</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="573" />
+        <location filename="../../studio/ui/roadmap_view.py" line="597" />
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="574" />
+        <location filename="../../studio/ui/roadmap_view.py" line="598" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="574" />
+        <location filename="../../studio/ui/roadmap_view.py" line="598" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="578" />
+        <location filename="../../studio/ui/roadmap_view.py" line="602" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="578" />
+        <location filename="../../studio/ui/roadmap_view.py" line="602" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="579" />
+        <location filename="../../studio/ui/roadmap_view.py" line="603" />
         <source>Practice</source>
         <translation>实践</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="579" />
+        <location filename="../../studio/ui/roadmap_view.py" line="603" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="586" />
+        <location filename="../../studio/ui/roadmap_view.py" line="610" />
         <source>a GPU with {gb} GB of memory</source>
         <translation>显存 {gb} GB 的 GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="588" />
+        <location filename="../../studio/ui/roadmap_view.py" line="612" />
         <source>a GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="590" />
+        <location filename="../../studio/ui/roadmap_view.py" line="614" />
         <source>{gb} GB of RAM</source>
         <translation>{gb} GB 内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="591" />
+        <location filename="../../studio/ui/roadmap_view.py" line="615" />
         <source>Needs: {what}</source>
         <translation>需要:{what}</translation>
     </message>
@@ -1035,92 +1045,92 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="312" />
+        <location filename="../../studio/ui/roadmap_view.py" line="324" />
         <source>Search the roadmap…</source>
         <translation>搜索学习路线…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="313" />
+        <location filename="../../studio/ui/roadmap_view.py" line="325" />
         <source>What next?</source>
         <translation>下一步?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="315" />
+        <location filename="../../studio/ui/roadmap_view.py" line="327" />
         <source>Space: done on/off · L: learning · S: skipped · T: todo · Enter: open the lesson</source>
         <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="334" />
+        <location filename="../../studio/ui/roadmap_view.py" line="346" />
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="352" />
+        <location filename="../../studio/ui/roadmap_view.py" line="364" />
         <source>Lesson: {id} (Enter or double-click opens it)</source>
         <translation>课程:{id}(按回车键或双击打开)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="354" />
+        <location filename="../../studio/ui/roadmap_view.py" line="366" />
         <source>Lesson {id} is not written yet</source>
         <translation>课程 {id} 尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="395" />
+        <location filename="../../studio/ui/roadmap_view.py" line="407" />
         <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
         <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="399" />
+        <location filename="../../studio/ui/roadmap_view.py" line="411" />
         <source>Next: {title}</source>
         <translation>下一步:{title}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="400" />
+        <location filename="../../studio/ui/roadmap_view.py" line="412" />
         <source>Every item is done or skipped.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="404" />
+        <location filename="../../studio/ui/roadmap_view.py" line="416" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="405" />
+        <location filename="../../studio/ui/roadmap_view.py" line="417" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="409" />
+        <location filename="../../studio/ui/roadmap_view.py" line="421" />
         <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="416" />
+        <location filename="../../studio/ui/roadmap_view.py" line="428" />
         <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
         <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="420" />
+        <location filename="../../studio/ui/roadmap_view.py" line="432" />
         <source>Kept: the progress of items no longer in this plan ({n}).</source>
         <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="493" />
+        <location filename="../../studio/ui/roadmap_view.py" line="517" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="494" />
+        <location filename="../../studio/ui/roadmap_view.py" line="518" />
         <source>The lesson is not written yet</source>
         <translation>课程尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="521" />
+        <location filename="../../studio/ui/roadmap_view.py" line="545" />
         <source>Matches: {n}</source>
         <translation>匹配:{n} 项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="521" />
+        <location filename="../../studio/ui/roadmap_view.py" line="545" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
     </message>

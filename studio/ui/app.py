@@ -34,9 +34,12 @@ def configure_process() -> None:
 def make_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    from studio.ui import gc_guard
+
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Zero-Compute ML Studio")
     app.setOrganizationName("ZeroComputeMLStudio")
+    gc_guard.install(app)
     return app
 
 

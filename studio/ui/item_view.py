@@ -28,6 +28,7 @@ from studio.core.progress import STATUSES, ProgressStore
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
 from studio.ui.roadmap_view import kind_names, needs_text, status_icon, status_names
+from studio.ui.verdict_badge import VerdictBadge
 
 NOTE_DELAY_MS = 600
 SAFE_SCHEMES = ("http", "https")
@@ -122,6 +123,14 @@ class ItemView(LazyRetranslate, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.dates)
         layout.addWidget(self.needs)
+        self.verdicts: dict = {}  # item id -> advisor Verdict ("can my PC run this?")
+        self.verdict_badge = VerdictBadge()
+        self.verdict_text = QLabel()
+        self.verdict_text.setWordWrap(True)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.verdict_badge, 0, Qt.AlignTop)
+        verdict_row.addWidget(self.verdict_text, 1)
+        layout.addLayout(verdict_row)
         layout.addWidget(self.warnings)
         layout.addWidget(self.lesson_note)
         layout.addWidget(split, 1)
@@ -177,6 +186,10 @@ class ItemView(LazyRetranslate, QWidget):
         need = needs_text(item)
         self.needs.setText(need)
         self.needs.setVisible(bool(need))
+        verdict = self.verdicts.get(item.id)
+        self.verdict_badge.set_verdict(verdict)
+        self.verdict_text.setText(verdict.sentence() if verdict else "")
+        self.verdict_text.setVisible(verdict is not None)
         if item.warnings:
             self.warnings.setText("<br>".join(f"⚠ {_html(pick(w.text))}" for w in item.warnings))
         self.warnings.setVisible(bool(item.warnings))
@@ -192,6 +205,11 @@ class ItemView(LazyRetranslate, QWidget):
         self._loading = False
         self.saved_label.clear()
         self._show_status(record)
+
+    def set_verdicts(self, verdicts: dict) -> None:
+        self.verdicts = verdicts
+        if self.item is not None:
+            self._render()
 
     def markdown(self, item: Item) -> str:
         """The body, then the resources as a list of links."""

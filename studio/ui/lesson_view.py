@@ -23,9 +23,11 @@ from studio.core.runner import Outcome
 from studio.core.text import pick
 from studio.ui.code_view import CodeView
 from studio.ui.curve_chart import CurveChart
+from studio.ui.export_notebook import ExportNotebookButton
 from studio.ui.param_form import ParamForm
 from studio.ui.results_view import ResultsView, bold
 from studio.ui.run_controller import LessonRun
+from studio.ui.verdict_badge import VerdictBadge
 
 
 def format_eta(seconds: float) -> str:
@@ -88,6 +90,11 @@ class LessonView(QWidget):
         self.progress.setTextVisible(False)
         self.state = QLabel(self.tr("Ready."))
         self.state.setWordWrap(True)
+        self.export_button = ExportNotebookButton(lesson, params=self.form.values)
+        self.verdict_badge = VerdictBadge()  # "can my PC run this?" for the current settings
+        self.verdict_text = QLabel()
+        self.verdict_text.setWordWrap(True)
+        self.verdict_text.setStyleSheet("color: gray")
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.stop_button)
@@ -96,7 +103,10 @@ class LessonView(QWidget):
         box = QVBoxLayout(params_box)
         box.addWidget(self.form)
         box.addStretch(1)
+        box.addWidget(self.verdict_badge, 0, Qt.AlignLeft)
+        box.addWidget(self.verdict_text)
         box.addLayout(buttons)
+        box.addWidget(self.export_button, 0, Qt.AlignRight)
         box.addWidget(self.progress)
         box.addWidget(self.state)
         if lesson.long_steps:
@@ -176,6 +186,12 @@ class LessonView(QWidget):
             return True
         self.run.stop()
         return self.run.wait(msecs)
+
+    def set_verdict(self, verdict) -> None:
+        """The advisor's verdict for the current settings (None hides it)."""
+        self.verdict_badge.set_verdict(verdict)
+        self.verdict_text.setText(verdict.sentence() if verdict else "")
+        self.verdict_text.setVisible(verdict is not None)
 
     def _on_has_curves(self, on: bool) -> None:
         self.chart.setVisible(on or (self.run is None and self.lesson.uses_torch))

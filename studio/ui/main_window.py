@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from superqt.utils import create_worker
 
 from studio import __version__
+from studio.core import advisor, measure
 from studio.core.db import Database
 from studio.core.hardware import Sampler
 from studio.core.history import RunStore
-from studio.core.lesson import Catalog
+from studio.core.lesson import Catalog, LessonError
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
@@ -33,6 +34,8 @@ from studio.ui import i18n, plan_dialogs
 from studio.ui.hardware_panel import HardwarePanel
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
+from studio.ui.measure_dialog import MeasureDialog
+from studio.ui.memory_refusal import MemoryGuard
 from studio.ui.roadmap_view import RoadmapView
 from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.retranslate()
+        self.advise()
         if self.interrupted_runs:
             self.statusBar().showMessage(
                 self.tr("{n} run(s) were interrupted when the app last closed; they are in the run history.")
@@ -193,6 +197,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.hardware_dock.toggleViewAction())
         self.view_menu.addAction(self.runs_dock.toggleViewAction())
 
+        self.hardware_menu = bar.addMenu("")
+        self.measure_action = QAction(self)
+        self.measure_action.triggered.connect(self.measure_pc)
+        self.hardware_menu.addAction(self.measure_action)
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -211,6 +220,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.hardware_menu.setTitle(self.tr("&Hardware"))
+        self.measure_action.setText(self.tr("&Measure this PC…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         self.roadmap_dock.setWindowTitle(self.tr("Roadmap"))
@@ -243,6 +254,7 @@ class MainWindow(QMainWindow):
         old, self.runs_view = self.runs_view, RunsView(self.runs)
         self.runs_dock.setWidget(self.runs_view)
         old.deleteLater()
+        self.advise()  # verdict texts in the new language
         old, self.hardware = self.hardware, HardwarePanel(self.sampler, history=self.hardware.history)
         old.stop()
         self.hardware_dock.setWidget(self.hardware)
@@ -341,6 +353,9 @@ class MainWindow(QMainWindow):
             view.history = RunsView(self.runs, lesson_id)
             view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
             view.code_tabs.addTab(view.history, self.tr("History"))
+            view.confirm_run = MemoryGuard(view)  # the 80%-of-RAM rule, with cheaper settings
+            view.form.changed.connect(lambda v=view: self._advise_lesson(v))
+            self._advise_lesson(view)
             view.run_started.connect(self._on_run_started)
             view.run_finished.connect(self._on_run_finished)
             view.lesson_link.connect(self.show_lesson)
@@ -375,6 +390,8 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.output.add_results(run.hardware_summary)
         self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
+        if view is not None:
+            self._advise_lesson(view)  # a finished run replaces the estimate by a measured time
         for view in (self.runs_view, getattr(self.views.get(outcome.lesson), "history", None)):
             if view is not None:
                 view.refresh()
@@ -385,6 +402,39 @@ class MainWindow(QMainWindow):
         if self._pending_lang and not any(v.run and v.run.running for v in self.views.values()):
             lang, self._pending_lang = self._pending_lang, None
             self.set_language(lang)
+
+    # -- can my PC run this? ------------------------------------------------------------------
+    def advise(self) -> None:
+        """Verdicts for every plan item and open lesson, from the newest measurement of this PC."""
+        self.measurement = advisor.measurement_or_snapshot(self.db)
+        verdicts = {}
+        for item in self.plan.items():
+            try:
+                verdict = advisor.advise_item(item, self.measurement, self.catalog)
+            except LessonError:
+                verdict = None
+            if verdict is not None:
+                verdicts[item.id] = verdict
+        self.roadmap.set_verdicts(verdicts)
+        self.item_view.set_verdicts(verdicts)
+        for view in self.views.values():
+            self._advise_lesson(view)
+
+    def _advise_lesson(self, view: LessonView) -> None:
+        try:
+            verdict = advisor.advise_lesson(view.lesson, self.measurement, view.form.values(),
+                                            runs=self.runs.list(view.lesson.id, details=False))
+        except LessonError:  # a value being typed that is out of bounds: no verdict yet
+            verdict = None
+        view.set_verdict(verdict)
+
+    def measure_pc(self) -> MeasureDialog:
+        """Hardware > Measure this PC: throughput and memory, kept; the verdicts follow."""
+        dialog = MeasureDialog(measure.measure, save=lambda m: measure.save(self.db, m),
+                               previous=measure.latest(self.db), parent=self)
+        dialog.measured.connect(lambda _m: self.advise())
+        dialog.show()
+        return dialog
 
     def _link_completing_run(self, item_id: str | None) -> None:
         """Ticking a lesson item done links the lesson's latest finished run to it."""

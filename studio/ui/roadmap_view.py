@@ -33,12 +33,14 @@ from studio.core.plan import Item, Phase, Plan
 from studio.core.progress import STATUSES, ProgressStore, Tally
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
+from studio.ui.verdict_badge import COLOURS as VERDICT_COLOURS
 
 translate = QCoreApplication.translate
 
 KIND_ROLE = Qt.UserRole  # "phase" / "topic" / "item"
 ID_ROLE = Qt.UserRole + 1  # phase id, (phase id, topic id) or item id
 BADGE_ROLE = Qt.UserRole + 2  # text of a hardware badge, painted in column 1
+VERDICT_ROLE = Qt.UserRole + 3  # the advisor's verdict level, a coloured dot in column 1
 
 DONE_COLOR = QColor("#2ca02c")
 SKIPPED_COLOR = QColor("#9e9e9e")
@@ -111,6 +113,15 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         super().paint(painter, option, index)
+        level = index.data(VERDICT_ROLE)
+        if level in VERDICT_COLOURS:
+            painter.save()
+            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(VERDICT_COLOURS[level][1]))
+            d = 8
+            painter.drawEllipse(QRect(option.rect.left() + 4, option.rect.center().y() - d // 2, d, d))
+            painter.restore()
         badge = index.data(BADGE_ROLE)
         if not badge:
             return
@@ -166,6 +177,7 @@ class RoadmapView(LazyRetranslate, QWidget):
         self.store = store
         self._updating = False
         self._rows: dict[str, QTreeWidgetItem] = {}
+        self.verdicts: dict = {}  # item id -> advisor Verdict
         self._phase_rows: dict[str, QTreeWidgetItem] = {}
         self._topic_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
 
@@ -343,7 +355,7 @@ class RoadmapView(LazyRetranslate, QWidget):
                  "learning": LEARNING_COLOR}.get(status, palette.color(QPalette.Text))
         row.setForeground(0, color)
         row.setToolTip(0, self._item_tooltip(item, status))
-        row.setToolTip(1, self._needs_text(item) or "")
+        self._show_verdict(row, item)
 
     def _item_tooltip(self, item: Item, status: str) -> str:
         lines = [pick(item.title), f"{self.kind_text(item.kind)} · {self.status_text(status)}"]
@@ -452,6 +464,18 @@ class RoadmapView(LazyRetranslate, QWidget):
 
     def set_status(self, item_id: str, status: str) -> None:
         self.store.set_status(item_id, status)
+
+    def set_verdicts(self, verdicts: dict) -> None:
+        """The advisor's verdict per item: a coloured dot, its sentence as the tooltip."""
+        self.verdicts = verdicts
+        for item_id, row in self._rows.items():
+            self._show_verdict(row, self.plan.item(item_id))
+
+    def _show_verdict(self, row: QTreeWidgetItem, item: Item) -> None:
+        verdict = self.verdicts.get(item.id)
+        row.setData(1, VERDICT_ROLE, verdict.level if verdict else None)
+        lines = [verdict.badge(), verdict.sentence()] if verdict else []
+        row.setToolTip(1, "\n".join([*lines, self._needs_text(item) or ""]).strip())
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None and current.data(0, KIND_ROLE) == "item":

@@ -8,6 +8,14 @@ from PySide6.QtCore import QThreadPool, QTimer
 from superqt.utils._qthreading import WorkerBase
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_garbage_collection(qapp):
+    """As in the app (studio.ui.gc_guard): cyclic GC on the GUI thread only."""
+    from studio.ui import gc_guard
+
+    gc_guard.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def no_dangling_threads_or_timers(qapp, monkeypatch):
     ours = []
