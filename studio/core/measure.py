@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -190,8 +191,9 @@ def available_memory() -> int:
 # -- GPUs -----------------------------------------------------------------------------
 
 
-def gpus() -> tuple[list[dict], str]:
-    """([{name, vram_total, vram_free}], note). NVML first, torch.cuda as a fallback."""
+def gpus(import_torch: bool = True) -> tuple[list[dict], str]:
+    """([{name, vram_total, vram_free}], note). NVML first, torch.cuda as a fallback (only if
+    torch is already loaded when `import_torch` is False: the window must not wait for it)."""
     try:
         import pynvml
     except ImportError:
@@ -214,11 +216,14 @@ def gpus() -> tuple[list[dict], str]:
                 pynvml.nvmlShutdown()
         except pynvml.NVMLError as exc:
             reason = f"NVML not available: {exc} (no NVIDIA GPU or no driver)"
-    try:
-        import torch
-    except ImportError:
-        return [], reason
-    if not torch.cuda.is_available():
+    if import_torch:
+        try:
+            import torch
+        except ImportError:
+            return [], reason
+    else:
+        torch = sys.modules.get("torch")
+    if torch is None or not torch.cuda.is_available():
         return [], reason
     out = []
     for i in range(torch.cuda.device_count()):
@@ -441,7 +446,7 @@ def snapshot() -> Measurement:
     m = Measurement(taken=time.time(), cpu_model=_cpu_model())
     m.logical_cores, m.physical_cores, m.usable_cores, m.cores_note = cores()
     m.ram_total, m.ram_available, m.ram_limit = memory()
-    m.gpus, m.gpu_note = gpus()
+    m.gpus, m.gpu_note = gpus(import_torch=False)
     m.notes.append("not measured yet: `studio advise --measure` times this PC")
     return m
 

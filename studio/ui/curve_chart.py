@@ -34,11 +34,23 @@ def family(name: str) -> str:
     return name
 
 
+def nice_span(span: float) -> float:
+    """The next 1, 2 or 5 times a power of ten at or above `span`."""
+    import math
+
+    exp = math.floor(math.log10(span))
+    for m in (1, 2, 5, 10):
+        if m * 10**exp >= span:
+            return m * 10**exp
+    return 10 ** (exp + 1)
+
+
 class _Curve:
     """One scalar's data on screen: a faint raw line and the smoothed line."""
 
     def __init__(self, plot: pg.PlotItem, name: str, color: str):
         self.name = name
+        self.family = family(name)
         self.data = np.empty((0, 3))
         self.smoothed = np.empty(0)
         self.smoother: EmaSmoother | None = None
@@ -55,6 +67,22 @@ class _Curve:
         elif len(rows):
             self.data = np.concatenate([self.data, rows])
             self.smoothed = np.concatenate([self.smoothed, self.smoother.extend(rows[:, 2])])
+
+    def bounds(self, x_col: int, log_y: bool) -> tuple[float, float, float, float] | None:
+        """(x0, x1, y0, y1) of the drawn points, y in log10 when the axis is logarithmic."""
+        if not len(self.data):
+            return None
+        x = self.data[:, x_col]
+        y = self.data[:, 2]
+        if log_y:
+            y = y[y > 0]
+            if not len(y):
+                return None
+            y = np.log10(y)
+        y = y[np.isfinite(y)]
+        if not len(y):
+            return None
+        return float(x[0]), float(x[-1]), float(y.min()), float(y.max())
 
     def draw(self, x_col: int, smoothing: float) -> None:
         if not len(self.data):
@@ -83,6 +111,7 @@ class CurveChart(QWidget):
         self._read: dict[str, int] = {}
         self._plots: dict[str, pg.PlotItem] = {}
         self._marker: pg.TextItem | None = None
+        self._ranged: dict[str, bool] = {}  # family -> its range was set by _follow
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
@@ -153,6 +182,7 @@ class CurveChart(QWidget):
         self._plots.clear()
         self._curves.clear()
         self._read.clear()
+        self._ranged.clear()
         self._marker = None
         self.view.hide()
         self.empty_label.show()
@@ -160,7 +190,7 @@ class CurveChart(QWidget):
 
     def refresh(self) -> None:
         """Pull the rows that arrived since last time and redraw what changed."""
-        changed = False
+        changed: set[str] = set()
         for name, buf in list(self._source.items()):
             start = self._read.get(name, 0)
             if len(buf) <= start:
@@ -170,9 +200,9 @@ class CurveChart(QWidget):
             curve = self._curves.get(name) or self._add_curve(name)
             curve.extend(rows, self.weight)
             curve.draw(self.x_axis.currentData(), self.weight)
-            changed = True
+            changed.add(curve.family)
         if changed and self.follow.isChecked():
-            self._autorange()
+            self._follow(changed)
 
     def point_count(self, name: str) -> int:
         curve = self._curves.get(name)
@@ -234,8 +264,41 @@ class CurveChart(QWidget):
         self._autorange()
 
     def _autorange(self) -> None:
+        """Fit every chart to its data exactly (controls changed, or the run ended)."""
         for plot in self._plots.values():
             plot.enableAutoRange()
+
+    def fit(self) -> None:
+        """Fit the charts to their data (a run ended)."""
+        if self.follow.isChecked():
+            self._autorange()
+
+    def _follow(self, plots: set[str]) -> None:
+        """Keep the newest points in view with ranges that move in steps, not every tick:
+        a changed range repaints the axes, the costliest part of a redraw (about 10 ms an
+        axis here), and all of it holds the GIL the training thread needs."""
+        log_y = self.log_y.isChecked()
+        x_col = self.x_axis.currentData()
+        for fam in plots:
+            plot = self._plots[fam]
+            boxes = [c.bounds(x_col, log_y) for c in self._curves.values() if c.family == fam]
+            boxes = [b for b in boxes if b is not None]
+            if not boxes:
+                continue
+            x0, x1 = min(b[0] for b in boxes), max(b[1] for b in boxes)
+            y0, y1 = min(b[2] for b in boxes), max(b[3] for b in boxes)
+            plot.disableAutoRange()
+            (vx0, vx1), (vy0, vy1) = plot.getViewBox().viewRange()
+            if x1 > vx1 or x0 < vx0 or not self._ranged.get(fam):
+                plot.setXRange(x0, x0 + nice_span(1.25 * (x1 - x0) or 1.0), padding=0)
+            span = (y1 - y0) or abs(y1) or 1.0
+            if not self._ranged.get(fam) or span < 0.25 * (vy1 - vy0):
+                plot.setYRange(y0 - 0.08 * span, y1 + 0.08 * span, padding=0)
+            elif y0 < vy0 or y1 > vy1:  # leave room in the direction the curve is moving
+                low = y0 - 0.3 * span if y0 < vy0 else vy0
+                high = y1 + 0.3 * span if y1 > vy1 else vy1
+                plot.setYRange(low, high, padding=0)
+            self._ranged[fam] = True
 
     # -- export -------------------------------------------------------------------
     def write_csv(self, path: str | Path) -> None:

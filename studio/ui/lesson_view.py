@@ -208,6 +208,7 @@ class LessonView(QWidget):
 
     def _on_events(self, events) -> None:
         lines = []
+        progress = None
         for e in events:
             if e.kind == "log":
                 lines.append(e.payload)
@@ -216,10 +217,7 @@ class LessonView(QWidget):
                 self.output.console.append_lines(lines)
                 lines = []
             if e.kind == "progress":
-                done, total = e.payload
-                if total:
-                    self.progress.setRange(0, 1000)
-                    self.progress.setValue(int(1000 * done / total))
+                progress = e.payload  # only the newest is shown: one repaint per drain
             elif e.kind == "table":
                 self.output.show_table(e.name, e.payload)
             elif e.kind == "plot":
@@ -232,6 +230,10 @@ class LessonView(QWidget):
                 self._set_state(e.payload)
         if lines:
             self.output.console.append_lines(lines)
+        if progress is not None and progress[1]:
+            done, total = progress
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * done / total))
 
     def _update_eta(self) -> None:
         run = self.run
@@ -249,6 +251,7 @@ class LessonView(QWidget):
         self._set_running(False)
         self.progress.setRange(0, 1000)
         self.chart.refresh()
+        self.chart.fit()
         if outcome.status == "done":
             self.progress.setValue(1000)
             self._set_state(self.tr("Done in {s:.2f} s on {device}.").format(s=outcome.seconds, device=outcome.device))

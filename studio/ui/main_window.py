@@ -467,6 +467,8 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.form.set_cuda_available(self.cuda_available)
         self._update_status()
+        if self.cuda_available:
+            self.advise()  # torch found a GPU that NVML did not report
 
     def _update_status(self) -> None:
         info = self.torch_info

@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import textwrap
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,9 +35,13 @@ class SimpleNeuralNetwork(nn.Module):
         return self.sigmoid(self.fc2(self.relu(self.fc1(x))))
 model = SimpleNeuralNetwork()
 criterion = nn.BCELoss(); optimizer = optim.SGD(model.parameters(), lr=0.1)
+losses, accuracies = [], []  # the lesson's own per-epoch work, minus the app's ctx calls
 for epoch in range(1000):
     outputs = model(x_data); loss = criterion(outputs, y_data)
     optimizer.zero_grad(); loss.backward(); optimizer.step()
+    losses.append(loss.item())
+    if (epoch + 1) % 10 == 0:
+        accuracies.append((outputs.detach().round() == y_data).float().mean().item())
     if (epoch + 1) % 100 == 0:
         print(f'Epoch [{{epoch + 1}}/1000], Loss: {{loss.item()}}')
 with torch.no_grad():
@@ -78,10 +81,12 @@ def bare_times(repeat: int, threads: int) -> list[float]:
     return [_seconds(textwrap.dedent(BARE_CLASSIFIER.format(threads=threads)))[0] for _ in range(repeat)]
 
 
-def app_run(lesson_id: str, params: dict, repeat: int):
-    """Run the lesson `repeat` times through the real LessonView, measuring run time and how
-    late a 10 ms QTimer fires on the GUI thread meanwhile."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
+def app_run(lesson_id: str, params: dict, repeat: int, probe: bool):
+    """Run the lesson `repeat` times through the real LessonView, measuring its run time or
+    (`probe`) how late a 10 ms QTimer fires on the GUI thread meanwhile. The probe is a Python
+    slot taking the GIL 100 times a second, so it slows training itself: the two are measured
+    in separate runs."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from studio.core.lesson import catalog
     from studio.ui.app import configure_process, make_app
@@ -89,7 +94,7 @@ def app_run(lesson_id: str, params: dict, repeat: int):
     from studio.ui.warmup import warm_up
 
     configure_process()
-    app = make_app()
+    make_app()
     warm_up()  # the app does this in the background after the window shows
     view = LessonView(catalog().get(lesson_id))
     view.resize(1200, 800)
@@ -107,18 +112,19 @@ def app_run(lesson_id: str, params: dict, repeat: int):
             lateness.append(max(0.0, (now - last[0]) / 1e6 - 10))
         last[0] = now
 
-    timer.timeout.connect(on_tick)
+    if probe:
+        timer.timeout.connect(on_tick)
     done: list = []
     view.run_finished.connect(lambda outcome, _run: done.append(outcome))
+    loop = QEventLoop()
+    view.run_finished.connect(loop.quit)
     for _ in range(repeat):
         done.clear()
         clock.start()
         last[0] = 0
         timer.start()
         view.start()
-        while not done:
-            app.processEvents()
-            time.sleep(0.0005)
+        loop.exec()  # the app's event loop, as in `studio`
         timer.stop()
         assert done[0].status == "done", done[0].error
         seconds.append(done[0].seconds)
@@ -135,7 +141,8 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, torch threads in the app: {threads}")
     bare_app_threads = bare_times(args.repeat, threads)
     bare_default = bare_times(args.repeat, os.cpu_count() or 1)
-    in_app, lateness = app_run("torch.binary_classifier", {"epochs": 1000}, args.repeat)
+    in_app, _ = app_run("torch.binary_classifier", {"epochs": 1000}, args.repeat, probe=False)
+    _, lateness = app_run("torch.binary_classifier", {"epochs": 1000}, args.repeat, probe=True)
     med = statistics.median
     print(f"torch.binary_classifier bare script, {threads} thread(s): median {med(bare_app_threads):.3f} s "
           f"{[round(s, 3) for s in bare_app_threads]}")

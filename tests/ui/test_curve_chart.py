@@ -33,8 +33,7 @@ def test_streams_incrementally_smooths_and_exports(qtbot, tmp_path):
     np.testing.assert_allclose(chart._curves["loss"].smoothed, ema(values, 0.9))
     chart.log_y.setChecked(True)
     chart.x_axis.setCurrentIndex(1)  # wall time
-    x, _ = curve.line.getData()
-    np.testing.assert_allclose(x, curve.data[:, 1])
+    np.testing.assert_allclose(curve.line.xData, curve.data[:, 1])  # (getData() is clipped to the view)
 
     path = tmp_path / "curves.csv"
     chart.write_csv(path)
@@ -54,5 +53,20 @@ def test_smoothing_zero_shows_raw_values(qtbot):
         buf.append(i, i * i)
     chart.smoothing.setValue(0)
     chart.refresh()
-    _, y = chart._curves["loss"].line.getData()
-    np.testing.assert_allclose(y, [0, 1, 4, 9, 16])
+    np.testing.assert_allclose(chart._curves["loss"].line.yData, [0, 1, 4, 9, 16])
+
+
+def test_follow_moves_ranges_in_steps_and_keeps_new_points_in_view(qtbot):
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    buf = ScalarBuffer("loss")
+    chart.set_source({"loss": buf})
+    plot_ranges = []
+    for i in range(1, 301):
+        buf.append(i, 1.0 / i)
+        if i % 10 == 0:
+            chart.refresh()
+            (x0, x1), (y0, y1) = chart._plots["loss"].getViewBox().viewRange()
+            assert x0 <= 1 and x1 >= i and y0 <= 1.0 / i and y1 >= 1.0  # everything in view
+            plot_ranges.append((x1, y0, y1))
+    assert len(set(plot_ranges)) < len(plot_ranges) / 2  # the range did not move on most ticks
