@@ -70,29 +70,22 @@ print("SECONDS", time.perf_counter() - t0)
 
 
 APP = """
-import gc, sys, threading, torch
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, {root!r})
-torch.set_num_threads({threads})
-p = torch.nn.Parameter(torch.zeros(1)); torch.optim.Adam([p]).step()  # the app warms this up front
-from studio.core.context import QueueContext
+from PySide6.QtCore import QEventLoop
 from studio.core.lesson import catalog
-from studio.core.runner import run_lesson
-lesson = catalog().get("torch.rnn_sine")
-params = lesson.resolve_params(dict(epochs={epochs}, sequences={sequences}, seed={seed}))
-gc.collect(); gc.freeze()  # as the app does after its warm-up
-ctx = QueueContext("cpu", params)
-box = {{}}
-worker = threading.Thread(target=lambda: box.setdefault("out", run_lesson(lesson, ctx, params)))
-worker.start()
-events = 0
-while worker.is_alive():
-    worker.join(0.05)  # the window's drain timer runs at about 20 Hz
-    events += len(ctx.drain())
-    for buf in list(ctx.scalars.values()):
-        buf.snapshot()
-assert box["out"].status == "done", box["out"].error
-print("EVENTS", events + len(ctx.drain()))
-print("SECONDS", box["out"].seconds)
+from studio.ui.app import configure_process, make_app
+from studio.ui.lesson_view import LessonView
+from studio.ui.warmup import warm_up
+configure_process(); app = make_app(); warm_up()  # as the window does after it shows
+view = LessonView(catalog().get("torch.rnn_sine")); view.resize(1200, 800); view.show()
+view.form.set_values(dict(epochs={epochs}, sequences={sequences}, seed={seed}))
+loop = QEventLoop(); view.run_finished.connect(loop.quit)
+view.start(); loop.exec()  # the real lesson view: worker thread, 20 Hz drain, live curves painted
+out = view.last_outcome
+assert out.status == "done", out.error
+print("SECONDS", out.seconds)
 """
 
 
@@ -103,15 +96,14 @@ def _seconds(code: str) -> float:
 
 
 def streaming_overhead_us(n: int = 20_000) -> float:
-    """What the lesson adds per batch over the bare loop: a smoothed batch_loss scalar and
-    a progress event on a QueueContext (microseconds per batch)."""
+    """What the lesson adds per batch over the bare loop: a batch_loss scalar and a progress
+    event on a QueueContext (microseconds per batch)."""
     from studio.core.context import QueueContext
-    from studio.lessons._training import batch_loss_smoother
 
-    ctx, smooth = QueueContext("cpu", {}), batch_loss_smoother()
+    ctx = QueueContext("cpu", {})
     t0 = time.perf_counter()
     for i in range(n):
-        ctx.scalar("batch_loss", i, smooth(0.5))
+        ctx.scalar("batch_loss", i, 0.5)
         ctx.progress(i, n)
     return (time.perf_counter() - t0) / n * 1e6
 
@@ -142,7 +134,7 @@ def main() -> None:
     batches = args.epochs * -(-int(args.sequences * 0.8) // 32)
     per_batch_ms = min(bare) / batches * 1e3
     overhead = streaming_overhead_us()
-    print(f"streaming per batch (scalar + smoothing + progress): {overhead:.1f} us, "
+    print(f"streaming per batch (scalar + progress): {overhead:.1f} us, "
           f"{overhead / 10 / per_batch_ms:.2f}% of a bare batch ({per_batch_ms:.2f} ms incl. its share of the rest)")
 
 

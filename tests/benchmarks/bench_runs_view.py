@@ -128,7 +128,7 @@ def main() -> int:
         twenty_s, twenty = timed(lambda: overlay(20), repeat=3)
         assert (two, twenty) == (2, 20), (two, twenty)
 
-        print(f"open database (quick_check):      {open_s * 1000:7.1f} ms")
+        print(f"open database (integrity check):      {open_s * 1000:7.1f} ms")
         print(f"RunStore.list() of {args.runs} runs:     {list_s * 1000:7.1f} ms")
         print(f"Runs view construct + first paint: {first_s * 1000:7.1f} ms (first in the process)")
         print(f"Runs view construct + first paint: {warm_s * 1000:7.1f} ms (again, median of 5)")
