@@ -27,3 +27,31 @@ IRIS_MLP_PARAMS = (
     Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
     seed_param(0),
 )
+
+
+# -- estimates for "can my PC run this?" (studio.core.advisor) ---------------------------------
+# A small network's training step on a CPU costs more in framework overhead (Python, autograd,
+# optimizer) than in arithmetic: counted as `python_ops` per batch, calibrated on this project's
+# 2-core machine (torch.binary_classifier: ~0.45 ms a step; keras.rnn_sine: ~250 ms a step).
+TORCH_STEP_OPS = 5_000
+KERAS_STEP_OPS = 800_000
+
+
+def training_estimate(*, rows: int, epochs: int, batch_size: int, macs_per_row: float, params: int,
+                      features: int, step_ops: float = TORCH_STEP_OPS, setup_ops: float = 0):
+    """What training a small network costs: forward + backward is about 3 x 2 FLOPs per
+    multiply-accumulate per row and epoch, plus per-batch overhead."""
+    from studio.core.advisor import Estimate
+
+    batches = epochs * math.ceil(rows / max(1, batch_size))
+    return Estimate(
+        flops=6 * macs_per_row * rows * epochs,
+        bytes=4 * (rows * features + 4 * params) + 200e6,  # data, weights/grads/Adam state, torch itself
+        rows=rows, features=features, params=params, dtype="float32", library="torch",
+        efficiency=0.03, python_ops=batches * step_ops + setup_ops, overhead_s=2.0,
+    )
+
+
+def mlp_macs(*sizes: int) -> int:
+    """Multiply-accumulates (= parameters, near enough) of an MLP with these layer sizes."""
+    return sum(a * b + b for a, b in zip(sizes, sizes[1:]))

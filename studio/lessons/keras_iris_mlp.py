@@ -77,6 +77,15 @@ def run(ctx, epochs: int, batch_size: int, lr: float, hidden: int, seed: int):
     ctx.result(test_loss=float(test_loss), test_accuracy=float(test_accuracy))
 
 
+def estimate(p):
+    """4-hidden-3 MLP on the 108 training rows of Iris."""
+    from studio.lessons._training import KERAS_STEP_OPS, mlp_macs, training_estimate
+
+    macs = mlp_macs(4, p["hidden"], 3)
+    return training_estimate(rows=108, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=macs,
+                             params=macs, features=4, step_ops=KERAS_STEP_OPS / 10)
+
+
 LESSON = Lesson(
     id="keras.iris_mlp",
     title=bi("Keras: a neural network for the iris flowers", "Keras：鸢尾花神经网络分类"),
@@ -122,5 +131,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("torch.iris_mlp",),
+    estimate=estimate,
     run=run,
 )

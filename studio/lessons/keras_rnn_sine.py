@@ -131,6 +131,16 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
     ctx.result(train_loss=float(loss), forecast=predicted_sequence[n_steps:].ravel().tolist())
 
 
+def estimate(p):
+    """As torch.rnn_sine, with Keras' per-step Python loop over the 50 time steps."""
+    from studio.lessons._training import KERAS_STEP_OPS, training_estimate
+
+    macs = 50 * (1 * 50 + 50 * 50 + 50 * 50 + 50 * 50) + 50
+    return training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=p["batch_size"],
+                             macs_per_row=macs, params=7_751, features=50, step_ops=KERAS_STEP_OPS,
+                             setup_ops=200 * p["sequences"])
+
+
 LESSON = Lesson(
     id="keras.rnn_sine",
     title=bi("Keras: an RNN continues a sine wave", "Keras：用 RNN 预测正弦波"),
@@ -181,5 +191,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("torch.rnn_sine",),
+    estimate=estimate,
     run=run,
 )

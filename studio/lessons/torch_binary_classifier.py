@@ -127,6 +127,15 @@ def run(ctx, epochs: int, lr: float, samples: int, hidden: int, seed: int):
     ctx.result(final_loss=loss.item(), accuracy=correct / len(y_data))
 
 
+def estimate(p):
+    """A 1-hidden-1 network, one full batch per epoch."""
+    from studio.lessons._training import mlp_macs, training_estimate
+
+    macs = mlp_macs(1, p["hidden"], 1)
+    return training_estimate(rows=p["samples"], epochs=p["epochs"], batch_size=p["samples"], macs_per_row=macs,
+                             params=macs, features=1)
+
+
 LESSON = Lesson(
     id="torch.binary_classifier",
     title=bi("PyTorch: a small neural network classifier", "PyTorch：小型神经网络二分类"),
@@ -157,5 +166,6 @@ LESSON = Lesson(
                   "样本数、隐藏层大小和随机种子成为参数；图表由应用绘制。")),
     ),
     uses_torch=True,
+    estimate=estimate,
     run=run,
 )

@@ -78,6 +78,15 @@ def run(ctx, epochs: int, batch_size: int, lr: float, hidden: int, seed: int):
     ctx.result(test_loss=test_loss, test_accuracy=test_accuracy)
 
 
+def estimate(p):
+    """4-hidden-3 MLP on the 108 training rows of Iris."""
+    from studio.lessons._training import mlp_macs, training_estimate
+
+    macs = mlp_macs(4, p["hidden"], 3)
+    return training_estimate(rows=108, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=macs,
+                             params=macs, features=4)
+
+
 LESSON = Lesson(
     id="torch.iris_mlp",
     title=bi("PyTorch: a neural network for the iris flowers", "PyTorch：鸢尾花神经网络分类"),
@@ -114,5 +123,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("keras.iris_mlp",),
+    estimate=estimate,
     run=run,
 )

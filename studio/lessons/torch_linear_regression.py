@@ -92,6 +92,13 @@ def run(ctx, epochs: int, lr: float, seed: int):
     )
 
 
+def estimate(p):
+    """One neuron, three points, one step per epoch."""
+    from studio.lessons._training import training_estimate
+
+    return training_estimate(rows=3, epochs=p["epochs"], batch_size=3, macs_per_row=2, params=2, features=1)
+
+
 LESSON = Lesson(
     id="torch.linear_regression",
     title=bi("PyTorch: linear regression", "PyTorch：线性回归"),
@@ -117,5 +124,6 @@ LESSON = Lesson(
                   "plt.scatter/plt.plot 改为应用内的图表；随机种子成为参数。")),
     ),
     uses_torch=True,
+    estimate=estimate,
     run=run,
 )

@@ -131,6 +131,18 @@ def run(ctx, dataset: str, epochs: int, batch_size: int, lr: float, hidden: int,
                worst_digit_accuracy=float(per_class["accuracy"].min()))
 
 
+def estimate(p):
+    """The inputs-hidden-10 MLP on digits (1,437 training images) or MNIST (60,000)."""
+    from studio.lessons._training import mlp_macs, training_estimate
+
+    inputs, rows = (784, 60_000) if p["dataset"] == "mnist" else (64, 1_437)
+    if p.get("samples"):
+        rows = min(rows, p["samples"])
+    macs = mlp_macs(inputs, p["hidden"], 10)
+    return training_estimate(rows=rows, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=macs,
+                             params=macs, features=inputs)
+
+
 LESSON = Lesson(
     id="torch.mnist_mlp",
     title=bi("PyTorch: handwritten digits with a small network", "PyTorch：用小网络识别手写数字"),
@@ -176,5 +188,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("torch.model_compression",),
+    estimate=estimate,
     run=run,
 )

@@ -59,6 +59,18 @@ def run(ctx, dataset: str, epochs: int, batch_size: int, lr: float, wide1: int, 
     ctx.result(**results, parameter_ratio=ratio, speedup=speedup)
 
 
+def estimate(p):
+    """Both networks, one after the other, on the same data."""
+    from studio.lessons._training import mlp_macs, training_estimate
+
+    inputs, rows = (784, 60_000) if p["dataset"] == "mnist" else (64, 1_437)
+    if p.get("samples"):
+        rows = min(rows, p["samples"])
+    macs = mlp_macs(inputs, p["wide1"], p["wide2"], 10) + mlp_macs(inputs, p["hidden"], 10)
+    return training_estimate(rows=rows, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=macs,
+                             params=macs, features=inputs)
+
+
 LESSON = Lesson(
     id="torch.model_compression",
     title=bi("PyTorch: model compression, wide vs small", "PyTorch：模型压缩，宽网络与小网络对比"),
@@ -104,5 +116,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("torch.mnist_mlp",),
+    estimate=estimate,
     run=run,
 )

@@ -119,6 +119,15 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
     ctx.result(train_loss=loss, forecast=predicted_sequence[n_steps:].ravel().tolist())
 
 
+def estimate(p):
+    """Two 50-unit tanh RNN layers over 50 steps, then Dense(1); the sequences are made one by one."""
+    from studio.lessons._training import training_estimate
+
+    macs = 50 * (1 * 50 + 50 * 50 + 50 * 50 + 50 * 50) + 50
+    return training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=p["batch_size"],
+                             macs_per_row=macs, params=7_751, features=50, setup_ops=200 * p["sequences"])
+
+
 LESSON = Lesson(
     id="torch.rnn_sine",
     title=bi("PyTorch: an RNN continues a sine wave", "PyTorch：用 RNN 预测正弦波"),
@@ -170,5 +179,6 @@ LESSON = Lesson(
     ),
     uses_torch=True,
     related=("keras.rnn_sine",),
+    estimate=estimate,
     run=run,
 )

@@ -197,3 +197,16 @@ def test_recorded_runs_replace_the_estimated_time_and_check_it():
     assert [(c.params["model"], c.runs, c.measured_s) for c in checks] == [("knn", 1, 1.0),
                                                                           ("logistic_regression", 3, 5.0)]
     assert all(c.estimated_s > 0 and c.ratio == c.estimated_s / c.measured_s for c in checks)
+
+
+def test_deep_learning_lessons_estimate_their_training_not_a_rough_guess():
+    m = machine()
+    for lesson_id in ("torch.rnn_sine", "keras.rnn_sine", "torch.iris_mlp", "keras.iris_mlp",
+                      "torch.mnist_mlp", "torch.model_compression", "torch.binary_classifier"):
+        estimate = advisor.estimate_for(catalog().get(lesson_id))
+        assert not estimate.coarse and estimate.flops > 0 and estimate.python_ops > 0, lesson_id
+    rnn = advisor.advise_lesson(catalog().get("torch.rnn_sine"), m)
+    fewer = advisor.advise_lesson(catalog().get("torch.rnn_sine"), m, {"epochs": 10})
+    assert rnn.seconds > 5 * fewer.seconds - 30  # time follows the epochs
+    keras_rnn = advisor.advise_lesson(catalog().get("keras.rnn_sine"), m)
+    assert keras_rnn.seconds > 3 * rnn.seconds  # the article's Keras loop is several times slower
