@@ -70,3 +70,25 @@ def test_follow_moves_ranges_in_steps_and_keeps_new_points_in_view(qtbot):
             assert x0 <= 1 and x1 >= i and y0 <= 1.0 / i and y1 >= 1.0  # everything in view
             plot_ranges.append((x1, y0, y1))
     assert len(set(plot_ranges)) < len(plot_ranges) / 2  # the range did not move on most ticks
+
+
+def test_a_new_run_reuses_its_charts_and_drops_unused_ones(qtbot):
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    first = {"loss": ScalarBuffer("loss"), "accuracy": ScalarBuffer("accuracy")}
+    chart.set_source(first)
+    for i in range(5):
+        first["loss"].append(i, 1.0)
+        first["accuracy"].append(i, 0.5)
+    chart.refresh()
+    chart.fit()
+    loss_plot = chart._plots["loss"]
+    second = {"loss": ScalarBuffer("loss")}
+    chart.set_source(second)
+    assert chart.point_count("loss") == 0 and not chart.view.isVisible()
+    second["loss"].append(0, 2.0)
+    chart.refresh()
+    chart.fit()
+    assert chart._plots["loss"] is loss_plot  # reused, not rebuilt
+    assert "accuracy" not in chart._plots and chart.point_count("loss") == 1
+    assert len(loss_plot.listDataItems()) == 2  # the new run's raw and smoothed lines only
