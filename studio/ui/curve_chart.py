@@ -191,9 +191,10 @@ class CurveChart(QWidget):
         self._read.clear()
         self._ranged.clear()
         self._marker = None
-        self.view.hide()
-        self.empty_label.show()
-        self.has_curves.emit(False)
+        if not self._plots:  # kept charts stay on screen: showing them again re-lays out the view
+            self.view.hide()
+            self.empty_label.show()
+            self.has_curves.emit(False)
 
     def refresh(self) -> None:
         """Pull the rows that arrived since last time and redraw what changed."""
@@ -230,7 +231,7 @@ class CurveChart(QWidget):
 
     def _add_curve(self, name: str) -> _Curve:
         fam = family(name)
-        if not self._curves:  # the run's first curve
+        if not self._curves and not self.view.isVisibleTo(self):  # the run's first curve
             self.empty_label.hide()
             self.view.show()
             self.has_curves.emit(True)

@@ -85,7 +85,7 @@ def test_a_new_run_reuses_its_charts_and_drops_unused_ones(qtbot):
     loss_plot = chart._plots["loss"]
     second = {"loss": ScalarBuffer("loss")}
     chart.set_source(second)
-    assert chart.point_count("loss") == 0 and not chart.view.isVisible()
+    assert chart.point_count("loss") == 0 and chart.view.isVisibleTo(chart)  # kept on screen, empty
     second["loss"].append(0, 2.0)
     chart.refresh()
     chart.fit()
