@@ -428,15 +428,7 @@ class _Checker:
             if text is not None:
                 warnings[key] = Pitfall(key, text)
         self.warnings = warnings
-        phases, phase_ids = [], {}
-        for at, raw in self._array_of_tables(data, "", "phases"):
-            phase = self.phase(raw, at)
-            if phase is None:
-                continue
-            if phase.id in phase_ids:
-                self.error(_join(at, "id"), f"duplicate phase id {phase.id!r} (first at {phase_ids[phase.id]})")
-            phase_ids.setdefault(phase.id, at)
-            phases.append(phase)
+        phases = self._unique_children(data, "", "phases", self.phase, "phase")
         return Plan(
             id=plan_id or "",
             title=title or {},
@@ -447,6 +439,19 @@ class _Checker:
             path=path,
             known_lessons=self.known,
         )
+
+    def _unique_children(self, raw: dict, where: str, key: str, parse, what: str) -> list:
+        """Parse the array of tables `key`, reporting ids that repeat among them."""
+        out, first_at = [], {}
+        for at, table in self._array_of_tables(raw, where, key):
+            child = parse(table, at)
+            if child is None:
+                continue
+            if child.id in first_at:
+                self.error(_join(at, "id"), f"duplicate {what} id {child.id!r} (first at {first_at[child.id]})")
+            first_at.setdefault(child.id, at)
+            out.append(child)
+        return out
 
     def phase(self, raw: dict, where: str) -> Phase | None:
         self._fields(raw, where, PHASE_FIELDS)
@@ -461,15 +466,7 @@ class _Checker:
                 f"unknown hardware {hardware!r} (expected one of: {', '.join(HARDWARE)})",
             )
             hardware = None
-        topics, topic_ids = [], {}
-        for at, table in self._array_of_tables(raw, where, "topics"):
-            topic = self.topic(table, at)
-            if topic is None:
-                continue
-            if topic.id in topic_ids:
-                self.error(_join(at, "id"), f"duplicate topic id {topic.id!r} (first at {topic_ids[topic.id]})")
-            topic_ids.setdefault(topic.id, at)
-            topics.append(topic)
+        topics = self._unique_children(raw, where, "topics", self.topic, "topic")
         if None in (phase_id, title, months, hardware):
             return None
         return Phase(phase_id, title, months, hardware, tuple(topics), summary)
