@@ -23,9 +23,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from studio.core.hardware import Cgroup
+from studio.core.hardware import available as is_available
+
 Progress = Callable[[int, int, str], None]  # (done, total, what is being measured)
 
-CGROUP_ROOT = Path("/sys/fs/cgroup")
 
 
 @dataclass
@@ -89,49 +91,7 @@ class Measurement:
 # -- cores ----------------------------------------------------------------------------
 
 
-def _own_cgroup_dirs(root: Path) -> list[Path]:
-    """The cgroup folders that apply to this process, most specific first (v2 and v1)."""
-    dirs: list[Path] = []
-    try:
-        lines = Path("/proc/self/cgroup").read_text().splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        _, controllers, rel = line.split(":", 2)
-        rel = rel.lstrip("/")
-        if controllers == "":  # cgroup v2
-            dirs.append(root / rel)
-        else:
-            for c in controllers.split(","):
-                dirs.append(root / c / rel)
-    dirs += [root, root / "cpu", root / "cpu,cpuacct", root / "memory"]
-    return [d for d in dict.fromkeys(dirs)]
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text().strip()
-    except OSError:
-        return None
-
-
-def cgroup_cpu_quota(root: Path = CGROUP_ROOT) -> float | None:
-    """Cores allowed by the cgroup CPU quota (v2 cpu.max, v1 cfs_quota/period); None if unlimited."""
-    for d in _own_cgroup_dirs(root):
-        text = _read(d / "cpu.max")
-        if text:
-            quota, _, period = text.partition(" ")
-            if quota != "max" and period:
-                return int(quota) / int(period)
-            return None
-        quota_text, period_text = _read(d / "cpu.cfs_quota_us"), _read(d / "cpu.cfs_period_us")
-        if quota_text and period_text:
-            quota = int(quota_text)
-            return quota / int(period_text) if quota > 0 else None
-    return None
-
-
-def cores(root: Path = CGROUP_ROOT) -> tuple[int, int | None, float, str]:
+def cores(cgroup: Cgroup | None = None) -> tuple[int, int | None, float, str]:
     """(logical, physical, usable, note). Usable = min(CPU affinity, cgroup quota)."""
     import psutil
 
@@ -144,8 +104,8 @@ def cores(root: Path = CGROUP_ROOT) -> tuple[int, int | None, float, str]:
         if allowed < logical:
             notes.append(f"CPU affinity allows {allowed} of {logical}")
         usable = allowed
-    quota = cgroup_cpu_quota(root)
-    if quota is not None and quota < usable:
+    quota = (cgroup or Cgroup()).cpu_limit
+    if is_available(quota) and quota < usable:
         notes.append(f"container CPU quota {quota:g} cores")
         usable = quota
     return logical, physical, usable, "; ".join(notes)
@@ -154,32 +114,19 @@ def cores(root: Path = CGROUP_ROOT) -> tuple[int, int | None, float, str]:
 # -- memory ---------------------------------------------------------------------------
 
 
-def cgroup_memory(root: Path = CGROUP_ROOT) -> tuple[int | None, int | None]:
-    """(limit, usage) of the cgroup this process is in, or (None, None) when unlimited."""
-    for d in _own_cgroup_dirs(root):
-        for limit_name, usage_name in (("memory.max", "memory.current"),
-                                       ("memory.limit_in_bytes", "memory.usage_in_bytes")):
-            limit_text = _read(d / limit_name)
-            if limit_text is None:
-                continue
-            if limit_text == "max" or int(limit_text) >= 1 << 60:  # v1 writes a huge number
-                return None, None
-            usage_text = _read(d / usage_name)
-            return int(limit_text), int(usage_text) if usage_text else None
-    return None, None
-
-
-def memory(root: Path = CGROUP_ROOT) -> tuple[int, int, int | None]:
+def memory(cgroup: Cgroup | None = None) -> tuple[int, int, int | None]:
     """(total, available, cgroup limit) in bytes; available honours the cgroup limit."""
     import psutil
 
     vm = psutil.virtual_memory()
     total, available = int(vm.total), int(vm.available)
-    limit, usage = cgroup_memory(root)
-    if limit is not None:
-        total = min(total, limit)
-        if usage is not None:
-            available = min(available, max(0, limit - usage))
+    cgroup = cgroup or Cgroup()  # the hardware panel's reader: v2/v1, tightest up the hierarchy
+    limit, usage = cgroup.memory_limit, cgroup.memory_usage()
+    if not is_available(limit):
+        return total, available, None
+    total = min(total, limit)
+    if is_available(usage):
+        available = min(available, max(0, limit - usage))
     return total, available, limit
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from studio.core import measure
 from studio.core.db import MIGRATIONS, Database
+from studio.core.hardware import Cgroup
 
 
 def test_cores_and_memory_are_sane():
@@ -16,36 +17,30 @@ def test_cores_and_memory_are_sane():
     assert limit is None or limit >= total
 
 
-def test_cgroup_v2_cpu_quota_and_memory_limit(tmp_path):
-    (tmp_path / "cpu.max").write_text("150000 100000\n")
-    (tmp_path / "memory.max").write_text(str(2 * 1024**3))
-    (tmp_path / "memory.current").write_text(str(512 * 1024**2))
-    assert measure.cgroup_cpu_quota(tmp_path) == 1.5
-    assert measure.cgroup_memory(tmp_path) == (2 * 1024**3, 512 * 1024**2)
-    (tmp_path / "cpu.max").write_text("max 100000\n")
-    (tmp_path / "memory.max").write_text("max\n")
-    assert measure.cgroup_cpu_quota(tmp_path) is None
-    assert measure.cgroup_memory(tmp_path) == (None, None)
+def _v2_cgroup(tmp_path, cpu_max: str, memory_max: str, memory_current: str):
+    """A fake cgroup v2 tree (the hardware module's reader, through its seams)."""
+    (tmp_path / "cgroup.controllers").write_text("cpu memory")
+    (tmp_path / "cpu.max").write_text(cpu_max)
+    (tmp_path / "memory.max").write_text(memory_max)
+    (tmp_path / "memory.current").write_text(memory_current)
+    proc = tmp_path / "proc-self-cgroup"
+    proc.write_text("0::/\n")
+    return Cgroup(tmp_path, proc)
 
 
-def test_cgroup_v1_quota_and_unlimited_memory(tmp_path):
-    cpu = tmp_path / "cpu"
-    cpu.mkdir()
-    (cpu / "cpu.cfs_quota_us").write_text("200000")
-    (cpu / "cpu.cfs_period_us").write_text("100000")
-    mem = tmp_path / "memory"
-    mem.mkdir()
-    (mem / "memory.limit_in_bytes").write_text(str(2**63 - 4096))  # v1's "no limit"
-    assert measure.cgroup_cpu_quota(tmp_path) == 2.0
-    assert measure.cgroup_memory(tmp_path) == (None, None)
-    (cpu / "cpu.cfs_quota_us").write_text("-1")
-    assert measure.cgroup_cpu_quota(tmp_path) is None
-
-
-def test_cgroup_quota_caps_usable_cores(tmp_path):
-    (tmp_path / "cpu.max").write_text("50000 100000")
-    logical, _, usable, note = measure.cores(tmp_path)
+def test_cgroup_quota_caps_usable_cores_and_the_memory_limit_caps_ram(tmp_path):
+    cgroup = _v2_cgroup(tmp_path, "50000 100000", str(2 * 1024**3), str(512 * 1024**2))
+    logical, _, usable, note = measure.cores(cgroup)
     assert usable == 0.5 and "quota" in note
+    total, available, limit = measure.memory(cgroup)
+    assert limit == 2 * 1024**3 and total <= limit and available <= limit - 512 * 1024**2
+
+
+def test_an_unlimited_cgroup_leaves_the_host_figures(tmp_path):
+    cgroup = _v2_cgroup(tmp_path, "max 100000", "max", "0")
+    _, _, usable, _ = measure.cores(cgroup)
+    total, _, limit = measure.memory(cgroup)
+    assert limit is None and usable >= 1 and total > 0
 
 
 def test_gpus_without_nvml_is_a_reason_not_an_error(monkeypatch):
