@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.store = ProgressStore(self.db, self.plan.id)
         self.store.add_listener(self._link_completing_run)
         self.runs = RunStore(self.db)
+        self._lesson_runs: dict[str, list] = {}  # lesson id -> its recorded runs (for estimates)
         self.interrupted_runs = self.runs.recover_interrupted()
         self.roadmap = RoadmapView(self.plan, self.store)
         self.roadmap.item_selected.connect(self.show_item)
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.runs_dock = QDockWidget(self)
         self.runs_dock.setObjectName("RunsDock")
         self.runs_view = RunsView(self.runs)
+        self.runs_view.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
         self.runs_dock.setWidget(self.runs_view)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.runs_dock)
         self.runs_dock.hide()
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         self.roadmap.retranslate()
         self.item_view.retranslate()
         old, self.runs_view = self.runs_view, RunsView(self.runs)
+        self.runs_view.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
         self.runs_dock.setWidget(self.runs_view)
         old.deleteLater()
         self.advise()  # verdict texts in the new language
@@ -351,6 +354,7 @@ class MainWindow(QMainWindow):
         if view is None:
             view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
             view.history = RunsView(self.runs, lesson_id)
+            view.history.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
             view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
             view.code_tabs.addTab(view.history, self.tr("History"))
             view.confirm_run = MemoryGuard(view)  # the 80%-of-RAM rule, with cheaper settings
@@ -390,6 +394,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.output.add_results(run.hardware_summary)
         self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
+        self._lesson_runs.pop(outcome.lesson, None)
         if view is not None:
             self._advise_lesson(view)  # a finished run replaces the estimate by a measured time
         for view in (self.runs_view, getattr(self.views.get(outcome.lesson), "history", None)):
@@ -422,8 +427,10 @@ class MainWindow(QMainWindow):
 
     def _advise_lesson(self, view: LessonView) -> None:
         try:
+            if view.lesson.id not in self._lesson_runs:  # read once, not at every spin-box step
+                self._lesson_runs[view.lesson.id] = self.runs.list(view.lesson.id, details=False)
             verdict = advisor.advise_lesson(view.lesson, self.measurement, view.form.values(),
-                                            runs=self.runs.list(view.lesson.id, details=False))
+                                            runs=self._lesson_runs[view.lesson.id])
         except LessonError:  # a value being typed that is out of bounds: no verdict yet
             verdict = None
         view.set_verdict(verdict)
