@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.runs_dock = QDockWidget(self)
         self.runs_dock.setObjectName("RunsDock")
         self.runs_view = RunsView(self.runs)
-        self.runs_view.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
+        self.runs_view.runs_deleted.connect(self._forget_lesson_runs)
         self.runs_dock.setWidget(self.runs_view)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.runs_dock)
         self.runs_dock.hide()
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.roadmap.retranslate()
         self.item_view.retranslate()
         old, self.runs_view = self.runs_view, RunsView(self.runs)
-        self.runs_view.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
+        self.runs_view.runs_deleted.connect(self._forget_lesson_runs)
         self.runs_dock.setWidget(self.runs_view)
         old.deleteLater()
         self.advise()  # verdict texts in the new language
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         if view is None:
             view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
             view.history = RunsView(self.runs, lesson_id)
-            view.history.runs_deleted.connect(lambda *_: self._lesson_runs.clear())
+            view.history.runs_deleted.connect(self._forget_lesson_runs)
             view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
             view.code_tabs.addTab(view.history, self.tr("History"))
             view.confirm_run = MemoryGuard(view)  # the 80%-of-RAM rule, with cheaper settings
@@ -434,6 +434,9 @@ class MainWindow(QMainWindow):
         except LessonError:  # a value being typed that is out of bounds: no verdict yet
             verdict = None
         view.set_verdict(verdict)
+
+    def _forget_lesson_runs(self, *_deleted) -> None:
+        self._lesson_runs.clear()
 
     def measure_pc(self) -> MeasureDialog:
         """Hardware > Measure this PC: throughput and memory, kept; the verdicts follow."""
