@@ -135,9 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from studio.core.devices import torch_threads_for_app
+    from studio.core.devices import kernel_threads
 
-    threads = torch_threads_for_app()
+    threads = kernel_threads()
     print(f"cores: {os.cpu_count()}, torch threads in the app: {threads}")
     bare_app_threads = bare_times(args.repeat, threads)
     bare_default = bare_times(args.repeat, os.cpu_count() or 1)

@@ -116,9 +116,9 @@ def main() -> None:
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     sys.path.insert(0, root)
-    from studio.core.devices import torch_threads_for_app
+    from studio.core.devices import kernel_threads
 
-    threads = torch_threads_for_app()
+    threads = kernel_threads()
     fill = dict(threads=threads, epochs=args.epochs, sequences=args.sequences, seed=0, root=root)
     print(f"cores: {os.cpu_count()}, torch threads: {threads}, torch.rnn_sine "
           f"epochs={args.epochs} sequences={args.sequences}, {args.repeat} runs each, alternating")
