@@ -14,7 +14,6 @@ from typing import Any
 from studio.core.context import Cancelled, Context
 from studio.core.lesson import Lesson, LessonError
 
-
 # How a run can end. `out_of_memory`: over its memory cap or MemoryError; `crashed`: the kernel
 # process died (a segfault, an abort); `timeout`: a practice attempt ran past its time.
 STATUSES = ("done", "cancelled", "failed", "out_of_memory", "crashed", "timeout")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studio.core.context import Context
+from studio.core.hardware import fmt_bytes
 from studio.kernel.process import KernelError, KernelProcess
 from studio.kernel.protocol import Job, apply
 
@@ -243,4 +244,4 @@ class KernelRun:
 
 
 def _mb(mb: float) -> str:
-    return f"{mb / 1024:.1f} GB" if mb >= 1024 else f"{mb:.0f} MB"
+    return fmt_bytes(mb * MiB)

@@ -349,6 +349,12 @@ class HardwarePanel(QWidget):
         """The running lesson's kernel process: shown apart from the app, live and in the chart."""
         self.sampler.track_pid(pid)
 
+    def untrack_kernel(self, pid: int) -> None:
+        """Its run ended: the readout shows no lesson at once, not at the next tick."""
+        self.sampler.untrack_pid(pid)
+        if self.last is not None:
+            self.refresh()
+
     def end_run(self, lesson: dict | None = None) -> dict:
         """The lesson ended: its summary (numbers, keys 'hw_...') for the run's results.
         `lesson`: what the kernel measured of itself (exact peak and CPU time), kept over the

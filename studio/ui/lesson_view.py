@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.hardware import fmt_bytes
 from studio.core.lesson import Lesson, LessonError
 from studio.core.runner import Outcome
 from studio.core.text import pick
@@ -31,17 +32,15 @@ from studio.ui.verdict_badge import VerdictBadge
 
 
 def _size(mb) -> str:
-    if mb is None:
-        return "?"
-    return f"{mb / 1024:.1f} GB" if mb >= 1024 else f"{mb:.0f} MB"
+    return fmt_bytes(mb * 2**20) if mb is not None else "?"
 
 
 def cheaper_settings(lesson: Lesson, params: dict, detail: dict) -> list[str]:
     """The memory rule's cheaper settings of this lesson that fit in half of what the run
-    had (its limit, or half the RAM available when it started), as texts."""
+    had (half its limit, at most half the RAM available when it started), as texts."""
     from studio.core import advisor
 
-    limit_mb = min(detail.get("memory_limit_mb") or 0, (detail.get("available_mb") or 0) / 2)
+    limit_mb = min(detail.get("memory_limit_mb") or 0, detail.get("available_mb") or 0) / 2
     try:
         return [pick(option.text) for option in advisor.cheaper_settings(lesson, params, limit_mb * 2**20)]
     except (TypeError, ValueError, LessonError):
@@ -293,7 +292,10 @@ class LessonView(QWidget):
             self._set_state(self.tr("Stopped after {s:.2f} s.").format(s=outcome.seconds))
         elif outcome.status == "out_of_memory":
             self.chart.mark_stopped(self.tr("out of memory"))
-            self._set_state(self.memory_text(outcome), error=True)
+            text = self.memory_text(outcome)
+            self._set_state(text, error=True)
+            self.output.console.append_lines([text])
+            self.output.setCurrentWidget(self.output.console)
         elif outcome.status == "crashed":
             self.chart.mark_stopped(self.tr("crashed"))
             detail = outcome.detail

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
 )
+
 from studio import __version__
 from studio.core import advisor, measure
-from studio.core.devices import kernel_threads
 from studio.core.db import Database
+from studio.core.devices import kernel_threads
 from studio.core.hardware import Sampler
-from studio.core.history import RunStore
+from studio.core.history import RunStore, format_duration
 from studio.core.lesson import Catalog, LessonError
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
@@ -40,6 +41,9 @@ from studio.ui.roadmap_view import RoadmapView
 from studio.ui.run_controller import RunServices
 from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
+
+
+ASK_BEFORE_CLOSING_AFTER_S = 5.0  # a younger run is stopped without a question
 
 
 class LessonList(QListWidget):
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, LessonView] = {}
         self._warm = warm
         self.kernels: KernelPool | None = None  # spare kernels, started once the window shows
+        self.memory_cap_bytes: int | None = None  # this session's cap (studio --memory-limit)
         self._pending_lang: str | None = None
         self.setObjectName("MainWindow")
         self.resize(1500, 940)
@@ -473,9 +478,7 @@ class MainWindow(QMainWindow):
                     self.tr("Done, completed by run {id}.").format(id=run_id), 8000)
 
     def status_text(self, status: str) -> str:
-        return {"done": self.tr("done"), "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
-                "out_of_memory": self.tr("out of memory"), "crashed": self.tr("crashed"),
-                "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}.get(status, status)
+        return self.runs_view.model.status_text(status)
 
     # -- warm-up and status bar -----------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -509,6 +512,8 @@ class MainWindow(QMainWindow):
 
     def memory_limit(self) -> int | None:
         """The memory cap of the next run in bytes: a share of the RAM available now."""
+        if self.memory_cap_bytes is not None:
+            return self.memory_cap_bytes
         from studio.core.measure import available_memory
 
         return int(available_memory() * self.memory_cap_percent() / 100)
@@ -547,7 +552,7 @@ class MainWindow(QMainWindow):
         """Where lessons compute: the device, torch, and the kernel's threads, priority and cap."""
         info = self.torch_info
         cap = self.tr("memory cap {p}% of free RAM").format(p=self.memory_cap_percent())
-        threads = self.tr("lessons: {n} threads · lower priority · {cap}").format(n=self.kernel_threads(), cap=cap)
+        threads = self.tr("lesson threads: {n} · lower priority · {cap}").format(n=self.kernel_threads(), cap=cap)
         if not info:
             self.device_label.setText(self.tr("Starting the lesson kernel…") if self._warm else "")
             self.threads_label.setText(threads)
@@ -566,9 +571,35 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- closing ----------------------------------------------------------------------------
+    def running_views(self) -> list[LessonView]:
+        return [v for v in self.views.values() if v.run is not None and v.run.running]
+
+    def quit_now(self) -> None:
+        """Close without asking (Ctrl-C in the terminal that started the app)."""
+        self._asked = True
+        self.close()
+
+    def _may_close(self) -> bool:
+        """A run going for more than a few seconds is not cancelled without asking."""
+        long_runs = [v for v in self.running_views() if v.run.age() >= ASK_BEFORE_CLOSING_AFTER_S]
+        if not long_runs or getattr(self, "_asked", False):
+            return True
+        names = "\n".join(self.tr("{lesson}, running for {duration}").format(
+            lesson=pick(v.lesson.title), duration=format_duration(v.run.age())) for v in long_runs)
+        answer = QMessageBox.question(
+            self, self.tr("Stop the running lesson?"),
+            self.tr("A lesson is still running:\n{runs}\n\nQuit and stop it? What it has computed so far "
+                    "stays in the run history.").format(runs=names),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def closeEvent(self, event) -> None:
         """End every run's kernel (recorded `interrupted`) and the spare kernel, and wait for
-        their threads, so no process outlives the window."""
+        their threads, so no process outlives the window. Asks first when a run has been going
+        for a while."""
+        if not self._may_close():
+            event.ignore()
+            return
         self.item_view.save_note()
         for view in self.views.values():
             view.shutdown("the window was closed during the run")

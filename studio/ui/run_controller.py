@@ -85,6 +85,10 @@ class LessonRun(QObject):
         self._timer.start()
         self._worker.start()
 
+    def age(self) -> float:
+        """Seconds since the run started."""
+        return time.perf_counter() - self.started_at
+
     @property
     def running(self) -> bool:
         return self._worker is not None and self.outcome is None
@@ -136,6 +140,8 @@ class LessonRun(QObject):
         self._worker = None
         if self.services.hardware is not None:
             self.hardware_summary = self.services.hardware.end_run(lesson_usage(outcome))
+            if self.kernel_pid is not None:
+                self.services.hardware.untrack_kernel(self.kernel_pid)
         self.coordinator.finish(outcome, self.hardware_summary)
         self.outcome = outcome
         self.finished.emit(outcome)

@@ -25,7 +25,7 @@ def test_out_of_memory_is_one_line_and_exit_1(capsys):
     assert out["status"] == "out_of_memory"
     assert out["detail"]["memory_limit_mb"] == 500 and out["detail"]["peak_rss_mb"] > 500
     err = [line for line in captured.err.splitlines() if line.startswith("studio:")]
-    assert len(err) == 1 and "Out of memory: the run reached" in err[0] and "limit of 500 MB" in err[0]
+    assert len(err) == 1 and "Out of memory: the run reached" in err[0] and "limit of 500.0 MiB" in err[0]
     assert "Traceback" not in captured.err
     run = RunStore(Database()).get(out["run_id"])
     assert run.status == "out_of_memory" and run.hardware["hw_peak_lesson_rss_mb"] > 500

@@ -1,7 +1,6 @@
 """No kernel outlives the app: killed apps, the spare kernel, the store's status guards."""
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap

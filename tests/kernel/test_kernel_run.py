@@ -3,10 +3,10 @@
 import os
 import time
 
+import fake_lessons
 import psutil
 import pytest
 
-import fake_lessons
 from studio.core.context import Context
 from studio.kernel.coordinator import RunCoordinator
 
@@ -83,7 +83,7 @@ def test_a_run_over_its_memory_cap_ends_out_of_memory_and_the_app_lives():
     detail = outcome.detail
     assert detail["memory_limit_mb"] == 300 and detail["peak_rss_mb"] > 300
     assert detail["available_mb"] > 0
-    assert outcome.error.startswith("Out of memory: the run reached") and "limit of 300 MB" in outcome.error
+    assert outcome.error.startswith("Out of memory: the run reached") and "limit of 300.0 MiB" in outcome.error
     assert ctx.output and ctx.output[0] == "10 MB"  # partial output kept
     assert len(ctx.scalars["mb"]) > 5
     assert not psutil.pid_exists(run.kernel_run.kernel.pid)

@@ -1,6 +1,6 @@
+import fake_lessons
 import pytest
 
-import fake_lessons
 from studio.core.lesson import Lesson, Param, catalog
 from studio.core.text import bi
 from studio.ui.lesson_view import LessonView, format_eta
