@@ -59,13 +59,18 @@ def close(found: Any, expected: Any, rtol: float = 1e-7, atol: float = 1e-12, wh
 
 
 def _values(a) -> str:
-    import numpy as np
-
     if a.ndim == 0:
         return describe(float(a))
     if a.size <= 12:
-        return np.array2string(a, precision=6, separator=", ").replace("\n", "")
-    return f"array {a.shape}: {np.array2string(a.ravel()[:6], precision=4, separator=', ')[:-1]}, …]"
+        return _nested(a.tolist())
+    head = ", ".join(describe(float(v)) for v in a.ravel()[:4])
+    return f"array {a.shape}: [{head}, …]"
+
+
+def _nested(values) -> str:
+    if isinstance(values, list):
+        return "[" + ", ".join(_nested(v) for v in values) + "]"
+    return describe(float(values))
 
 
 def at_least(value: float, bound: float, what: str) -> Result:
