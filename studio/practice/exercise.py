@@ -107,6 +107,8 @@ class Env:
     def number(self, name: str) -> float:
         """The learner's variable `name` as a float (a Python or NumPy number, or a 0-d tensor)."""
         value = self.var(name)
+        if hasattr(value, "detach"):  # a tensor that may still track gradients
+            value = value.detach()
         try:
             if isinstance(value, (str, bytes, bool)) or getattr(value, "ndim", 0) not in (0, None):
                 raise TypeError

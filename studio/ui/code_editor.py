@@ -5,7 +5,16 @@ Ctrl+Enter to run, Ctrl+F to find, and the line a traceback points at marked in 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPainter, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -225,10 +234,10 @@ class EditorPane(QWidget):
             cursor = editor.textCursor()
             cursor.setPosition(cursor.selectionStart())
             editor.setTextCursor(cursor)
-        flags = QTextEdit.FindFlag.FindBackward if backward else QTextEdit.FindFlag(0)
-        found = editor.find(text, flags)
+        find = (lambda: editor.find(text, QTextDocument.FindBackward)) if backward else (lambda: editor.find(text))
+        found = find()
         if not found:  # wrap around
             editor.moveCursor(QTextCursor.End if backward else QTextCursor.Start)
-            found = editor.find(text, flags)
+            found = find()
         self.find_status.setText("" if found else self.tr("not found"))
         return found
