@@ -63,7 +63,7 @@ def _values(a) -> str:
         return describe(float(a))
     if a.size <= 12:
         return _nested(a.tolist())
-    head = ", ".join(describe(float(v)) for v in a.ravel()[:4])
+    head = ", ".join(f"{float(v):.4g}" for v in a.ravel()[:3])
     return f"array {a.shape}: [{head}, …]"
 
 

@@ -9,6 +9,8 @@ from studio.core.text import pick
 from studio.practice.attempt import evaluate
 from studio.practice.exercise import catalog, validate
 
+pytestmark = pytest.mark.filterwarnings("ignore:lbfgs failed to converge")  # the starters' own warning
+
 EXERCISES = list(catalog().values())
 
 

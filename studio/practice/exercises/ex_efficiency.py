@@ -191,8 +191,9 @@ EXERCISES = [
                bi("Replace the loop and the `np.empty_like` line by one assignment: `result = data * 2`.",
                   "把循环和 `np.empty_like` 那一行换成一条赋值：`result = data * 2`。")),
         checks=(_doubled, _ten_times_faster),
-        wrong=(VECTORISE_SOLUTION.replace("data * 2 ", "data * 3 "),
-               VECTORISE_SOLUTION.replace("result = data * 2", "result = np.array([x * 2 for x in data])")),
+        wrong=(VECTORISE_SOLUTION.replace("data * 2 ", "data * 3 ").replace("  # one call:", "  # wrong, and"),
+               VECTORISE_SOLUTION.replace("result = data * 2  # one call: the loop runs in NumPy's compiled code",
+                                          "result = np.array([x * 2 for x in data])  # a list comprehension")),
     ),
     Exercise(
         id="efficiency.vectorize/relu",
