@@ -73,6 +73,17 @@ def _nested(values) -> str:
     return describe(float(values))
 
 
+def kind_of(env: Env, name: str, kind: type) -> Result:
+    """The learner's `name` is a `kind` (a list, a dict...)."""
+    value = env.var(name)
+    return passed(isinstance(value, kind), kind.__name__, type(value).__name__)
+
+
+def labels_of(index) -> list[str]:
+    """An index's labels as sorted texts (a Series' groups, whatever their order)."""
+    return sorted(str(k) for k in index)
+
+
 def at_least(value: float, bound: float, what: str) -> Result:
     return passed(value >= bound, f"{what} >= {bound:g}", f"{what} = {describe(value)}")
 

@@ -1,7 +1,7 @@
 """Exercises on Bayes' formula and on reading, grouping and summarising tables with pandas."""
 
 from studio.core.text import bi
-from studio.practice.checks import array, close, describe, passed
+from studio.practice.checks import array, close, describe, labels_of, passed
 from studio.practice.exercise import Exercise, Fail, check
 
 # -- stats.naive_bayes ------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def _gender_series(env):
 
 @check("index", bi("it is indexed by F and M", "它的索引是 F 和 M"))
 def _gender_index(env):
-    index = sorted(str(k) for k in _series(env, "gender_avg").index)
+    index = labels_of(_series(env, "gender_avg").index)
     return passed(index == ["F", "M"], "['F', 'M']", describe(index))
 
 
@@ -195,7 +195,7 @@ print(best)
 
 @check("series", bi("`best` is a pandas Series indexed by Subject", "`best` 是以 Subject 为索引的 pandas Series"))
 def _best_series(env):
-    index = sorted(str(k) for k in _series(env, "best").index)
+    index = labels_of(_series(env, "best").index)
     return passed(index == ["Math", "Science"], "['Math', 'Science']", describe(index))
 
 

@@ -1,7 +1,7 @@
 """Exercises on the first lessons: Python lists, NumPy arrays, matrices and reshaping."""
 
 from studio.core.text import bi
-from studio.practice.checks import array, close, describe, passed
+from studio.practice.checks import array, close, describe, kind_of, passed
 from studio.practice.exercise import Exercise, check
 
 
@@ -22,8 +22,7 @@ print(even_squares)
 
 @check("type", bi("`even_squares` is a list", "`even_squares` 是列表"))
 def _squares_type(env):
-    value = env.var("even_squares")
-    return passed(isinstance(value, list), "list", type(value).__name__)
+    return kind_of(env, "even_squares", list)
 
 
 @check("values", bi("it holds 4, 16, ..., 400", "其内容为 4, 16, ..., 400"))
@@ -44,8 +43,7 @@ print(lengths)
 
 @check("type", bi("`lengths` is a dict", "`lengths` 是字典"))
 def _lengths_type(env):
-    value = env.var("lengths")
-    return passed(isinstance(value, dict), "dict", type(value).__name__)
+    return kind_of(env, "lengths", dict)
 
 
 @check("values", bi("each word maps to its length", "每个单词对应它的长度"))
