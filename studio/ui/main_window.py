@@ -42,7 +42,6 @@ from studio.ui.run_controller import RunServices
 from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
 
-
 ASK_BEFORE_CLOSING_AFTER_S = 5.0  # a younger run is stopped without a question
 
 

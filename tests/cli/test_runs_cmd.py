@@ -90,9 +90,9 @@ def test_export_and_delete(capsys, two_runs, tmp_path):
 
 @pytest.mark.parametrize("where", [[], ["--in-process"]])
 def test_a_failed_run_is_recorded_with_its_error(capsys, monkeypatch, where):
-    import fake_lessons
-
     from studio.core import lesson as lesson_mod
+
+    import fake_lessons
 
     broken = fake_lessons.FAILS_AFTER_A_POINT  # importable: a kernel imports it by its module
     monkeypatch.setitem(lesson_mod.catalog().lessons, broken.id, broken)

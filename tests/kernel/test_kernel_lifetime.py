@@ -16,28 +16,9 @@ from studio.core.history import RunStore
 from studio.core.runner import Outcome
 from studio.kernel.pool import KernelPool
 
+from processes import gone, kernels_of
+
 TESTS = Path(__file__).resolve().parents[1]
-
-
-def gone(pid: int, timeout: float = 10) -> bool:
-    """True once `pid` has ended (a zombie waiting for its reaper counts as ended)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return True
-        except psutil.NoSuchProcess:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def kernels_of(pid: int) -> list[psutil.Process]:
-    try:
-        return [p for p in psutil.Process(pid).children(recursive=True)
-                if "studio.kernel" in " ".join(p.cmdline())]
-    except psutil.Error:
-        return []
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")

@@ -7,22 +7,21 @@ import textwrap
 import time
 from pathlib import Path
 
-import fake_lessons
 import psutil
 import pytest
 
-from studio.core.db import Database
 from studio.core.history import RunStore
 from studio.core.lesson import Catalog, catalog
 from studio.ui.main_window import MainWindow
+
+import fake_lessons
+from processes import gone, kernels_of, wait_for_checkpoint, wait_for_kernel
 
 TESTS = Path(__file__).resolve().parents[1]
 
 
 def kernels() -> list[psutil.Process]:
-    """This process's kernel children (the spare and any running lesson's)."""
-    return [p for p in psutil.Process().children(recursive=True)
-            if "studio.kernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE]
+    return kernels_of(os.getpid())
 
 
 def with_fakes() -> Catalog:
@@ -99,22 +98,11 @@ def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_inter
             app.processEvents(); time.sleep(0.01)
     """)], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     try:
-        deadline = time.monotonic() + 120
-        while True:  # until the first checkpoint (every 5 s) has saved curves
-            assert time.monotonic() < deadline and app.poll() is None
-            db = Database()
-            saved = db.query("SELECT count(*) FROM run_curves")[0][0]
-            db.close()
-            if saved:
-                break
-            time.sleep(0.2)
-        kernel = [p for p in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(p.cmdline())][0]
+        kernel = wait_for_kernel(app)
+        wait_for_checkpoint()
         app.kill()
         app.wait()
-        deadline = time.monotonic() + 10
-        while psutil.pid_exists(kernel.pid) and kernel.status() != psutil.STATUS_ZOMBIE:
-            assert time.monotonic() < deadline, "the kernel outlived the killed window"
-            time.sleep(0.05)
+        assert gone(kernel.pid), "the kernel outlived the killed window"
     finally:
         if app.poll() is None:
             app.kill()
@@ -174,10 +162,7 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
-        while not [p for p in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(p.cmdline())]:
-            assert time.monotonic() < deadline and app.poll() is None, "the window did not start its kernel"
-            time.sleep(0.1)
+        wait_for_kernel(app)
         time.sleep(1)
         app.send_signal(__import__("signal").SIGINT)
         out, err = app.communicate(timeout=60)
