@@ -113,6 +113,8 @@ def run(args) -> int:
         run_id = run.run_id
     if args.json:
         print(json.dumps({"run_id": run_id, **outcome.to_json(ctx)}, ensure_ascii=False))
+    elif outcome.status == "cancelled":
+        pass  # Ctrl-C: the run's last line says "Stopped." (`studio runs` has the rest)
     else:
         print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {outcome.device}"
               f" (run {run_id})")
