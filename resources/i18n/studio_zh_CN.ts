@@ -11,72 +11,72 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="95" />
+        <location filename="../../studio/ui/curve_chart.py" line="126" />
         <source>Exponential moving average, debiased as in TensorBoard</source>
         <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="98" />
+        <location filename="../../studio/ui/curve_chart.py" line="129" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="99" />
+        <location filename="../../studio/ui/curve_chart.py" line="130" />
         <source>Wall time (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="100" />
+        <location filename="../../studio/ui/curve_chart.py" line="131" />
         <source>Log y</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="101" />
+        <location filename="../../studio/ui/curve_chart.py" line="132" />
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="103" />
+        <location filename="../../studio/ui/curve_chart.py" line="134" />
         <source>Keep the newest points in view</source>
         <translation>始终显示最新的数据点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="104" />
+        <location filename="../../studio/ui/curve_chart.py" line="135" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="105" />
+        <location filename="../../studio/ui/curve_chart.py" line="136" />
         <source>Export the curves as CSV</source>
         <translation>将曲线导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="106" />
+        <location filename="../../studio/ui/curve_chart.py" line="137" />
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="107" />
+        <location filename="../../studio/ui/curve_chart.py" line="138" />
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="108" />
+        <location filename="../../studio/ui/curve_chart.py" line="139" />
         <source>Curves appear here while a lesson trains.</source>
         <translation>课程训练时，曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="114" />
+        <location filename="../../studio/ui/curve_chart.py" line="145" />
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="255" />
+        <location filename="../../studio/ui/curve_chart.py" line="330" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="260" />
+        <location filename="../../studio/ui/curve_chart.py" line="335" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -417,76 +417,82 @@
     </message>
     <message>
         <location filename="../../studio/ui/item_view.py" line="200" />
+        <source>Start with the lesson {id}</source>
+        <translation>先做课程 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="203" />
         <source>The lesson {id} is not written yet.</source>
         <translation>课程 {id} 尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="219" />
+        <location filename="../../studio/ui/item_view.py" line="222" />
         <source>Resources</source>
         <translation>学习资源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Book</source>
         <translation>书籍</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Docs</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="237" />
+        <location filename="../../studio/ui/item_view.py" line="240" />
         <source>Started {when}</source>
         <translation>开始于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="239" />
+        <location filename="../../studio/ui/item_view.py" line="242" />
         <source>Finished {when}</source>
         <translation>完成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="248" />
+        <location filename="../../studio/ui/item_view.py" line="251" />
         <source>Mark this item: {status} (key {key} on the roadmap)</source>
         <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="250" />
+        <location filename="../../studio/ui/item_view.py" line="199" />
+        <location filename="../../studio/ui/item_view.py" line="253" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="251" />
+        <location filename="../../studio/ui/item_view.py" line="254" />
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="252" />
+        <location filename="../../studio/ui/item_view.py" line="255" />
         <source>Write what you learned, questions, settings that worked…</source>
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="278" />
+        <location filename="../../studio/ui/item_view.py" line="281" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="289" />
+        <location filename="../../studio/ui/item_view.py" line="292" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -559,32 +565,32 @@
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="244" />
+        <location filename="../../studio/ui/lesson_view.py" line="246" />
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="254" />
+        <location filename="../../studio/ui/lesson_view.py" line="257" />
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="257" />
+        <location filename="../../studio/ui/lesson_view.py" line="260" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="258" />
+        <location filename="../../studio/ui/lesson_view.py" line="261" />
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="260" />
+        <location filename="../../studio/ui/lesson_view.py" line="263" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="262" />
+        <location filename="../../studio/ui/lesson_view.py" line="265" />
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
@@ -592,123 +598,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="214" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213" />
+        <location filename="../../studio/ui/main_window.py" line="215" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="222" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="221" />
+        <location filename="../../studio/ui/main_window.py" line="223" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="222" />
+        <location filename="../../studio/ui/main_window.py" line="224" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225" />
+        <location filename="../../studio/ui/main_window.py" line="227" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226" />
+        <location filename="../../studio/ui/main_window.py" line="228" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218" />
-        <location filename="../../studio/ui/main_window.py" line="227" />
+        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="106" />
+        <location filename="../../studio/ui/main_window.py" line="107" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="154" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156" />
+        <location filename="../../studio/ui/main_window.py" line="158" />
         <source>The progress database was damaged; it was moved to {path}.</source>
         <translation>进度数据库已损坏,已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="216" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="217" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="218" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="219" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219" />
+        <location filename="../../studio/ui/main_window.py" line="221" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223" />
+        <location filename="../../studio/ui/main_window.py" line="225" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224" />
+        <location filename="../../studio/ui/main_window.py" line="226" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229" />
+        <location filename="../../studio/ui/main_window.py" line="231" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="242" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="274" />
+        <location filename="../../studio/ui/main_window.py" line="277" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275" />
+        <location filename="../../studio/ui/main_window.py" line="278" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -717,67 +723,67 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="314" />
+        <location filename="../../studio/ui/main_window.py" line="317" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355" />
+        <location filename="../../studio/ui/main_window.py" line="359" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="399" />
+        <location filename="../../studio/ui/main_window.py" line="404" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="450" />
+        <location filename="../../studio/ui/main_window.py" line="460" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="463" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="463" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="463" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="454" />
+        <location filename="../../studio/ui/main_window.py" line="464" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="474" />
+        <location filename="../../studio/ui/main_window.py" line="486" />
         <source>Loading libraries…</source>
         <translation>正在加载库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="478" />
+        <location filename="../../studio/ui/main_window.py" line="490" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="480" />
+        <location filename="../../studio/ui/main_window.py" line="492" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481" />
+        <location filename="../../studio/ui/main_window.py" line="493" />
         <source>Device: {device}</source>
         <translation>设备：{device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="483" />
+        <location filename="../../studio/ui/main_window.py" line="495" />
         <source>torch {version} · {n} threads</source>
         <translation>torch {version} · {n} 个线程</translation>
     </message>
