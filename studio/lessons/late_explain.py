@@ -2,6 +2,7 @@
 
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._late import chinese_capable_fonts, require, t
 
 ARTICLE_CODE = '''\
@@ -151,7 +152,7 @@ LESSON = Lesson(
         Param("max_depth", "int", 3, bi("Tree depth", "树的深度"), min=1, max=12),
         Param("learning_rate", "float", 0.1, bi("Learning rate", "学习率"), min=0.001, max=1.0, step=0.01, log=True),
         Param("row", "int", 0, bi("Test row to explain", "要解释的测试样本"), min=0, max=142),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     article_code=ARTICLE_CODE,
     changes=(

@@ -13,6 +13,7 @@ from pathlib import Path
 from studio.core.advisor import Estimate
 from studio.core.lesson import Change, Lesson, LessonError, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._late import require, t
 from studio.lessons._servers import HOST, on_stop, stop
 from studio.lessons.pandas_groupby import ARTICLE_CODE as GROUPBY_CODE
@@ -234,7 +235,7 @@ LESSON = Lesson(
                       "local[*] 使用本机所有核；spark://host:7077 使用独立集群。")),
         Param("rows", "int", 1_000_000, bi("Rows for the groupby race", "分组对比的行数"), min=1000, max=100_000_000),
         Param("max_iter", "int", 100, bi("Logistic regression iterations", "逻辑回归迭代次数"), min=1, max=10_000),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     article_code=ARTICLE_CODE,
     changes=(

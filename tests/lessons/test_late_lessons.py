@@ -52,7 +52,7 @@ def test_out_of_core_memory_stays_flat_while_the_full_load_grows(run_ok, studio_
     ctx = run_ok("late.out_of_core", megabytes=40)
     r = ctx.results
     assert r["results_match"] == 1  # DuckDB, chunked pandas and the full load computed the same features
-    assert r["disk_mb"] == pytest.approx(40, rel=0.3) and r["pandas_full_rows"] == r["rows"]
+    assert r["disk_mb"] == pytest.approx(40, rel=0.5) and r["pandas_full_rows"] == r["rows"]
     assert r["peak_rss_mb_duckdb"] < r["peak_rss_mb_pandas_full"]
     table = ctx.tables["rows/s and peak memory"]
     assert len(table) == 4 and list(table.index) == sorted(table.index)
