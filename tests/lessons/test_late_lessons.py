@@ -1,6 +1,10 @@
 """late.onnx, late.explain, late.out_of_core, late.cnn, late.transformer_scale: each measures what
 the issue asks for, with small parameters."""
 
+import json
+import subprocess
+import sys
+
 import nbformat
 import pytest
 
@@ -89,9 +93,17 @@ def test_cnn_uses_the_advisors_resnet50_numbers():
 
 
 @pytest.mark.slow
-def test_transformer_tiny_loss_falls_and_sizes_are_measured(run_ok):
-    ctx = run_ok("late.transformer_scale", largest="4x256", seq=32, steps=1, tiny_steps=150)
-    r = ctx.results
+def test_transformer_tiny_loss_falls_and_sizes_are_measured():
+    # Through the CLI in its own process: freeing this lesson's 30 MB embeddings raises glibc's
+    # mmap threshold for the rest of a process, which would skew the RSS-measuring lessons
+    # (efficiency.float32, efficiency.gc) tested after it in the same pytest process.
+    args = ["largest=4x256", "seq=32", "steps=1", "tiny_steps=150"]
+    proc = subprocess.run([sys.executable, "-m", "studio", "run", "late.transformer_scale", "--json",
+                           *[x for a in args for x in ("--set", a)]], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout)
+    r = out["results"]
+    assert out["status"] == "done" and out["scalars"]["tiny_loss"][0][1] == r["tiny_loss_first"]
     assert r["tiny_loss_last"] < r["tiny_loss_first"] / 4 and r["tiny_accuracy"] > 0.8
     for size in ("2x128", "4x256"):
         assert r[f"params_{size}"] == late_transformer_scale.counts(*late_transformer_scale.shape(size),
@@ -101,9 +113,8 @@ def test_transformer_tiny_loss_falls_and_sizes_are_measured(run_ok):
     assert 100e6 < r["bert_base_params"] < 115e6 and 120e6 < r["gpt2_small_params"] < 130e6
     assert r["gpt2_small_step_s"] > r["bert_base_step_s"] > r["step_s_4x256"]
     assert r["bert_finetune_hours_here"] > 1
-    table = ctx.tables["Transformer sizes on this PC"]
-    assert list(table.index) == ["2x128", "4x256", "BERT-base", "GPT-2 small"]
-    assert list(table["measured"]) == [True, True, False, False]
+    assert "[Transformer sizes on this PC]" in proc.stderr  # the table, printed as it comes
+    assert "BERT-base" in proc.stderr and "GPT-2 small" in proc.stderr
 
 
 def test_transformer_counts_match_bert_base():
