@@ -438,76 +438,82 @@
     </message>
     <message>
         <location filename="../../studio/ui/item_view.py" line="200" />
+        <source>Start with the lesson {id}</source>
+        <translation>先做课程 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="203" />
         <source>The lesson {id} is not written yet.</source>
         <translation>课程 {id} 尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="219" />
+        <location filename="../../studio/ui/item_view.py" line="222" />
         <source>Resources</source>
         <translation>学习资源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Book</source>
         <translation>书籍</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Docs</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="237" />
+        <location filename="../../studio/ui/item_view.py" line="240" />
         <source>Started {when}</source>
         <translation>开始于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="239" />
+        <location filename="../../studio/ui/item_view.py" line="242" />
         <source>Finished {when}</source>
         <translation>完成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="248" />
+        <location filename="../../studio/ui/item_view.py" line="251" />
         <source>Mark this item: {status} (key {key} on the roadmap)</source>
         <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="250" />
+        <location filename="../../studio/ui/item_view.py" line="199" />
+        <location filename="../../studio/ui/item_view.py" line="253" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="251" />
+        <location filename="../../studio/ui/item_view.py" line="254" />
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="252" />
+        <location filename="../../studio/ui/item_view.py" line="255" />
         <source>Write what you learned, questions, settings that worked…</source>
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="278" />
+        <location filename="../../studio/ui/item_view.py" line="281" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="289" />
+        <location filename="../../studio/ui/item_view.py" line="292" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -648,138 +654,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232" />
+        <location filename="../../studio/ui/main_window.py" line="231" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239" />
+        <location filename="../../studio/ui/main_window.py" line="238" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="239" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241" />
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248" />
+        <location filename="../../studio/ui/main_window.py" line="247" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237" />
-        <location filename="../../studio/ui/main_window.py" line="250" />
+        <location filename="../../studio/ui/main_window.py" line="236" />
+        <location filename="../../studio/ui/main_window.py" line="249" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="113" />
+        <location filename="../../studio/ui/main_window.py" line="112" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="163" />
+        <location filename="../../studio/ui/main_window.py" line="162" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="167" />
+        <location filename="../../studio/ui/main_window.py" line="166" />
         <source>The progress database was damaged; it was moved to {path}.</source>
         <translation>进度数据库已损坏,已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="233" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234" />
+        <location filename="../../studio/ui/main_window.py" line="233" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235" />
+        <location filename="../../studio/ui/main_window.py" line="234" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236" />
+        <location filename="../../studio/ui/main_window.py" line="235" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238" />
+        <location filename="../../studio/ui/main_window.py" line="237" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242" />
+        <location filename="../../studio/ui/main_window.py" line="241" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243" />
+        <location filename="../../studio/ui/main_window.py" line="242" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244" />
+        <location filename="../../studio/ui/main_window.py" line="243" />
         <source>Lessons use &amp;all cores</source>
         <translation>课程使用全部核心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245" />
+        <location filename="../../studio/ui/main_window.py" line="244" />
         <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
         <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247" />
+        <location filename="../../studio/ui/main_window.py" line="246" />
         <source>Lesson memory &amp;cap…</source>
         <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="251" />
+        <location filename="../../studio/ui/main_window.py" line="250" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253" />
+        <location filename="../../studio/ui/main_window.py" line="252" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299" />
+        <location filename="../../studio/ui/main_window.py" line="298" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300" />
+        <location filename="../../studio/ui/main_window.py" line="299" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -788,67 +794,67 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="339" />
+        <location filename="../../studio/ui/main_window.py" line="338" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384" />
+        <location filename="../../studio/ui/main_window.py" line="383" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="422" />
+        <location filename="../../studio/ui/main_window.py" line="421" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="478" />
+        <location filename="../../studio/ui/main_window.py" line="477" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="530" />
+        <location filename="../../studio/ui/main_window.py" line="529" />
         <source>Lesson memory cap</source>
         <translation>课程内存上限</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="531" />
+        <location filename="../../studio/ui/main_window.py" line="530" />
         <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
         <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="554" />
+        <location filename="../../studio/ui/main_window.py" line="553" />
         <source>memory cap {p}% of free RAM</source>
         <translation>内存上限为可用内存的 {p}%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="555" />
+        <location filename="../../studio/ui/main_window.py" line="554" />
         <source>lesson threads: {n} · lower priority · {cap}</source>
         <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="557" />
+        <location filename="../../studio/ui/main_window.py" line="556" />
         <source>Starting the lesson kernel…</source>
         <translation>正在启动课程内核…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="564" />
+        <location filename="../../studio/ui/main_window.py" line="563" />
         <source>Device: {device} · torch {version}</source>
         <translation>设备：{device} · torch {version}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="587" />
+        <location filename="../../studio/ui/main_window.py" line="586" />
         <source>{lesson}, running for {duration}</source>
         <translation>{lesson}，已运行 {duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="590" />
+        <location filename="../../studio/ui/main_window.py" line="589" />
         <source>Stop the running lesson?</source>
         <translation>停止正在运行的课程？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="591" />
+        <location filename="../../studio/ui/main_window.py" line="590" />
         <source>A lesson is still running:
 {runs}
 
@@ -859,12 +865,12 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="561" />
+        <location filename="../../studio/ui/main_window.py" line="560" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="563" />
+        <location filename="../../studio/ui/main_window.py" line="562" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>

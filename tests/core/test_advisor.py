@@ -210,3 +210,19 @@ def test_deep_learning_lessons_estimate_their_training_not_a_rough_guess():
     assert rnn.seconds > 5 * fewer.seconds - 30  # time follows the epochs
     keras_rnn = advisor.advise_lesson(catalog().get("keras.rnn_sine"), m)
     assert keras_rnn.seconds > 3 * rnn.seconds  # the article's Keras loop is several times slower
+
+
+def test_the_new_lessons_run_here_and_resnet50_still_needs_a_gpu():
+    from studio.core.plan import default_plan_path, load_plan
+
+    m = machine(gflops=20)
+    for lesson in catalog():
+        if lesson.id.startswith("late."):
+            v = advisor.advise_lesson(lesson, m)
+            assert v.level == "runs" and not v.coarse, (lesson.id, v.sentence("en"))
+    plan = load_plan(default_plan_path())
+    assert advisor.advise_item(plan.item("onnx"), m).level == "runs"  # ONNX inference runs here
+    assert advisor.advise_item(plan.item("fastapi"), m).level == "runs"  # a local API too
+    resnet = advisor.advise_item(plan.item("resnet50"), m)
+    assert resnet.level == "gpu" and "imagenet_scale" in resnet.rules  # ResNet50 on ImageNet does not
+    assert advisor.advise_item(plan.item("bert-finetune"), m).level == "gpu"
