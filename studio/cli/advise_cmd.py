@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from studio.cli.common import open_database
 from studio.core import advisor, measure
-from studio.core.db import Database
 from studio.core.history import RunStore
 from studio.core.lesson import catalog
 from studio.core.text import pick
@@ -30,7 +30,7 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def run(args) -> int:
-    db = Database()
+    db = open_database()
     try:
         if args.measure:
             m = measure.measure(progress=_progress)

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from studio.cli.common import fail
-from studio.core.db import Database
+from studio.cli.common import fail, open_database
 from studio.core.lesson import catalog
 from studio.core.plan import PlanError, default_plan_path, load_plan
 from studio.core.progress import STATUSES, ProgressError, ProgressStore
@@ -38,12 +36,8 @@ def add_parser(sub) -> None:
 
 
 def open_store(plan_id: str = "zero-compute") -> ProgressStore:
-    """The store on the user's database; says so on stderr if a corrupt file was moved aside."""
-    store = ProgressStore(Database(), plan_id)
-    if store.recovered_from:
-        print(f"studio: note: the progress database was damaged; it was moved to "
-              f"{store.recovered_from} and a new one was started", file=sys.stderr)
-    return store
+    """The store on the user's database (a damaged file moved aside is reported on stderr)."""
+    return ProgressStore(open_database(), plan_id)
 
 
 def _plan(args):

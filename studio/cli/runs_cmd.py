@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from studio.cli.common import fail
-from studio.core.db import Database
+from studio.cli.common import fail, open_database
 from studio.core.history import (
     RunStore,
     UnknownRun,
@@ -47,11 +45,7 @@ def add_parser(sub) -> None:
 def open_store() -> RunStore:
     """The run history in the user's database; says so when a damaged file was moved aside,
     and marks runs whose process died as interrupted."""
-    db = Database()
-    if db.recovered_from:
-        print(f"[studio] the database was damaged; moved it to {db.recovered_from} and started a new one",
-              file=sys.stderr)
-    store = RunStore(db)
+    store = RunStore(open_database())
     store.recover_interrupted()
     return store
 

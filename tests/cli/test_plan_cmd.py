@@ -95,4 +95,4 @@ def test_progress_reports_a_corrupt_database(capsys):
     paths.database().write_bytes(b"garbage" * 500)
     assert main(["progress"]) == 0
     err = capsys.readouterr().err
-    assert "the progress database was damaged; it was moved to" in err and "corrupt-" in err
+    assert "the database was damaged; it was moved to" in err and "corrupt-" in err
