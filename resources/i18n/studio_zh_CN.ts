@@ -11,72 +11,72 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="95" />
+        <location filename="../../studio/ui/curve_chart.py" line="126" />
         <source>Exponential moving average, debiased as in TensorBoard</source>
         <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="98" />
+        <location filename="../../studio/ui/curve_chart.py" line="129" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="99" />
+        <location filename="../../studio/ui/curve_chart.py" line="130" />
         <source>Wall time (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="100" />
+        <location filename="../../studio/ui/curve_chart.py" line="131" />
         <source>Log y</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="101" />
+        <location filename="../../studio/ui/curve_chart.py" line="132" />
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="103" />
+        <location filename="../../studio/ui/curve_chart.py" line="134" />
         <source>Keep the newest points in view</source>
         <translation>始终显示最新的数据点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="104" />
+        <location filename="../../studio/ui/curve_chart.py" line="135" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="105" />
+        <location filename="../../studio/ui/curve_chart.py" line="136" />
         <source>Export the curves as CSV</source>
         <translation>将曲线导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="106" />
+        <location filename="../../studio/ui/curve_chart.py" line="137" />
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="107" />
+        <location filename="../../studio/ui/curve_chart.py" line="138" />
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="108" />
+        <location filename="../../studio/ui/curve_chart.py" line="139" />
         <source>Curves appear here while a lesson trains.</source>
         <translation>课程训练时，曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="114" />
+        <location filename="../../studio/ui/curve_chart.py" line="145" />
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="255" />
+        <location filename="../../studio/ui/curve_chart.py" line="330" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="260" />
+        <location filename="../../studio/ui/curve_chart.py" line="335" />
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -559,32 +559,32 @@
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="244" />
+        <location filename="../../studio/ui/lesson_view.py" line="246" />
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="254" />
+        <location filename="../../studio/ui/lesson_view.py" line="257" />
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="257" />
+        <location filename="../../studio/ui/lesson_view.py" line="260" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="258" />
+        <location filename="../../studio/ui/lesson_view.py" line="261" />
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="260" />
+        <location filename="../../studio/ui/lesson_view.py" line="263" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="262" />
+        <location filename="../../studio/ui/lesson_view.py" line="265" />
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
@@ -592,123 +592,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212" />
+        <location filename="../../studio/ui/main_window.py" line="222" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213" />
+        <location filename="../../studio/ui/main_window.py" line="223" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220" />
+        <location filename="../../studio/ui/main_window.py" line="230" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="221" />
+        <location filename="../../studio/ui/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="222" />
+        <location filename="../../studio/ui/main_window.py" line="232" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225" />
+        <location filename="../../studio/ui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226" />
+        <location filename="../../studio/ui/main_window.py" line="236" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218" />
-        <location filename="../../studio/ui/main_window.py" line="227" />
+        <location filename="../../studio/ui/main_window.py" line="228" />
+        <location filename="../../studio/ui/main_window.py" line="237" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="106" />
+        <location filename="../../studio/ui/main_window.py" line="111" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="152" />
+        <location filename="../../studio/ui/main_window.py" line="158" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="156" />
-        <source>The progress database was damaged; it was moved to {path}.</source>
-        <translation>进度数据库已损坏,已移至 {path}。</translation>
+        <location filename="../../studio/ui/main_window.py" line="163" />
+        <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
+        <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214" />
+        <location filename="../../studio/ui/main_window.py" line="224" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215" />
+        <location filename="../../studio/ui/main_window.py" line="225" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216" />
+        <location filename="../../studio/ui/main_window.py" line="226" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217" />
+        <location filename="../../studio/ui/main_window.py" line="227" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219" />
+        <location filename="../../studio/ui/main_window.py" line="229" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223" />
+        <location filename="../../studio/ui/main_window.py" line="233" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224" />
+        <location filename="../../studio/ui/main_window.py" line="234" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228" />
+        <location filename="../../studio/ui/main_window.py" line="238" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229" />
+        <location filename="../../studio/ui/main_window.py" line="239" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230" />
+        <location filename="../../studio/ui/main_window.py" line="240" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="250" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="274" />
+        <location filename="../../studio/ui/main_window.py" line="285" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275" />
+        <location filename="../../studio/ui/main_window.py" line="286" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -717,67 +717,77 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="314" />
+        <location filename="../../studio/ui/main_window.py" line="309" />
+        <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
+        <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="319" />
+        <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
+        <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="354" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355" />
+        <location filename="../../studio/ui/main_window.py" line="396" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="399" />
+        <location filename="../../studio/ui/main_window.py" line="441" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="450" />
+        <location filename="../../studio/ui/main_window.py" line="497" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="500" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="500" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="453" />
+        <location filename="../../studio/ui/main_window.py" line="500" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="454" />
+        <location filename="../../studio/ui/main_window.py" line="501" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="474" />
+        <location filename="../../studio/ui/main_window.py" line="528" />
         <source>Loading libraries…</source>
         <translation>正在加载库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="478" />
+        <location filename="../../studio/ui/main_window.py" line="532" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="480" />
+        <location filename="../../studio/ui/main_window.py" line="534" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481" />
+        <location filename="../../studio/ui/main_window.py" line="535" />
         <source>Device: {device}</source>
         <translation>设备：{device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="483" />
+        <location filename="../../studio/ui/main_window.py" line="537" />
         <source>torch {version} · {n} threads</source>
         <translation>torch {version} · {n} 个线程</translation>
     </message>
@@ -982,62 +992,62 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>Roadmap</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="597" />
+        <location filename="../../studio/ui/plan_model.py" line="348" />
         <source>To do</source>
         <translation>待学</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="597" />
+        <location filename="../../studio/ui/plan_model.py" line="348" />
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="598" />
+        <location filename="../../studio/ui/plan_model.py" line="349" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="598" />
+        <location filename="../../studio/ui/plan_model.py" line="349" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <location filename="../../studio/ui/plan_model.py" line="353" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <location filename="../../studio/ui/plan_model.py" line="353" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="603" />
+        <location filename="../../studio/ui/plan_model.py" line="354" />
         <source>Practice</source>
         <translation>实践</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="603" />
+        <location filename="../../studio/ui/plan_model.py" line="354" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="610" />
+        <location filename="../../studio/ui/plan_model.py" line="361" />
         <source>a GPU with {gb} GB of memory</source>
         <translation>显存 {gb} GB 的 GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="612" />
+        <location filename="../../studio/ui/plan_model.py" line="363" />
         <source>a GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="614" />
+        <location filename="../../studio/ui/plan_model.py" line="365" />
         <source>{gb} GB of RAM</source>
         <translation>{gb} GB 内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="615" />
+        <location filename="../../studio/ui/plan_model.py" line="366" />
         <source>Needs: {what}</source>
         <translation>需要:{what}</translation>
     </message>
@@ -1045,92 +1055,97 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="324" />
+        <location filename="../../studio/ui/roadmap_view.py" line="259" />
         <source>Search the roadmap…</source>
         <translation>搜索学习路线…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="325" />
+        <location filename="../../studio/ui/roadmap_view.py" line="260" />
         <source>What next?</source>
         <translation>下一步?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="327" />
+        <location filename="../../studio/ui/roadmap_view.py" line="262" />
         <source>Space: done on/off · L: learning · S: skipped · T: todo · Enter: open the lesson</source>
         <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="346" />
+        <location filename="../../studio/ui/plan_model.py" line="237" />
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="364" />
+        <location filename="../../studio/ui/plan_model.py" line="324" />
         <source>Lesson: {id} (Enter or double-click opens it)</source>
         <translation>课程:{id}(按回车键或双击打开)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="366" />
+        <location filename="../../studio/ui/plan_model.py" line="327" />
         <source>Lesson {id} is not written yet</source>
         <translation>课程 {id} 尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="407" />
+        <location filename="../../studio/ui/roadmap_view.py" line="287" />
         <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
         <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="411" />
+        <location filename="../../studio/ui/roadmap_view.py" line="291" />
         <source>Next: {title}</source>
         <translation>下一步:{title}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="412" />
+        <location filename="../../studio/ui/roadmap_view.py" line="292" />
         <source>Every item is done or skipped.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="416" />
+        <location filename="../../studio/ui/plan_model.py" line="336" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="417" />
+        <location filename="../../studio/ui/plan_model.py" line="337" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="421" />
+        <location filename="../../studio/ui/plan_model.py" line="342" />
         <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="428" />
+        <location filename="../../studio/ui/roadmap_view.py" line="301" />
         <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
         <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="432" />
+        <location filename="../../studio/ui/roadmap_view.py" line="303" />
+        <source>Recovered {recovered} record(s) from it; {lost} could not be read.</source>
+        <translation>已从中恢复 {recovered} 条记录；{lost} 条无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="307" />
         <source>Kept: the progress of items no longer in this plan ({n}).</source>
         <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="517" />
+        <location filename="../../studio/ui/roadmap_view.py" line="393" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="518" />
+        <location filename="../../studio/ui/roadmap_view.py" line="394" />
         <source>The lesson is not written yet</source>
         <translation>课程尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="545" />
+        <location filename="../../studio/ui/roadmap_view.py" line="420" />
         <source>Matches: {n}</source>
         <translation>匹配:{n} 项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="545" />
+        <location filename="../../studio/ui/roadmap_view.py" line="421" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
     </message>

@@ -45,8 +45,7 @@ def _plan(args):
     try:
         return load_plan(path, catalog().ids())
     except PlanError as exc:
-        fail(f"{path} is not a valid plan ({len(exc.problems)} errors); "
-             f"`studio plan check {path}` lists them")
+        fail(exc.summary(path))
         return None
 
 

@@ -53,7 +53,7 @@ import json
 import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from studio.core.lesson import LessonError
@@ -472,31 +472,36 @@ LEVELS = ("runs", "slow", "gpu", "memory")  # mildest first
 
 
 def merge(a: Verdict, b: Verdict) -> Verdict:
-    """The harsher of two verdicts on the same thing, with the reasons and advice of both."""
+    """The harsher of two verdicts on the same thing, with the reasons and advice of both (a new
+    Verdict: neither is changed, so one lesson's verdict can be shared by all its plan items)."""
     worst, other = (a, b) if LEVELS.index(a.level) >= LEVELS.index(b.level) else (b, a)
     keys = {x.key for x in worst.cheaper}
-    worst.cheaper += [x for x in other.cheaper if x.key not in keys]
-    if not worst.cloud:
-        worst.cloud = list(other.cloud)
-    worst.reasons += [r for r in other.reasons if r not in worst.reasons]
-    worst.rules += [r for r in other.rules if r not in worst.rules]
-    if worst.seconds is None:
-        worst.seconds = other.seconds
-    worst.bytes = max(worst.bytes, other.bytes)
-    return worst
+    return replace(
+        worst,
+        cheaper=worst.cheaper + [x for x in other.cheaper if x.key not in keys],
+        cloud=list(worst.cloud or other.cloud),
+        reasons=worst.reasons + [r for r in other.reasons if r not in worst.reasons],
+        rules=worst.rules + [r for r in other.rules if r not in worst.rules],
+        seconds=worst.seconds if worst.seconds is not None else other.seconds,
+        bytes=max(worst.bytes, other.bytes),
+    )
 
 
-def advise_item(item, m: Measurement, lessons=None) -> Verdict | None:
+def advise_item(item, m: Measurement, lessons=None, lesson_verdicts: dict | None = None) -> Verdict | None:
     """A plan item's verdict: its lesson's (if it has one) and its stated hardware needs, with
     the article workload its warnings name (ResNet50 on ImageNet, BERT fine-tuning). None for
-    an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's)."""
+    an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's);
+    `lesson_verdicts`: a dict kept across the items of a plan, so each lesson is judged once."""
     if lessons is None:
         from studio.core.lesson import catalog
 
         lessons = catalog()
     verdict = None
-    if item.lesson and item.lesson in lessons.ids():
-        verdict = advise_lesson(lessons.get(item.lesson), m)
+    if item.lesson and item.lesson in lessons.lessons:
+        cache = lesson_verdicts if lesson_verdicts is not None else {}
+        if item.lesson not in cache:
+            cache[item.lesson] = advise_lesson(lessons.get(item.lesson), m)
+        verdict = cache[item.lesson]
     needs = item.needs
     if needs:
         workload = next((WARNING_WORKLOADS[w.id] for w in item.warnings if w.id in WARNING_WORKLOADS), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -19,7 +20,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--set", dest="assign", action="append", default=[], metavar="NAME=VALUE",
                    help="set a parameter of the lesson before running")
     p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
+    p.add_argument("--plan", metavar="FILE", help="open the window on this plan, as File > Open plan does")
     return p.parse_args(argv)
+
+
+SIZE_RANGE = (200, 16384)  # pixels, each side
+
+
+def check_args(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, in one line (None: nothing)."""
+    w, x, h = args.size.partition("x")
+    if not (x and w.isdecimal() and h.isdecimal()) or not all(SIZE_RANGE[0] <= int(v) <= SIZE_RANGE[1] for v in (w, h)):
+        return (f"--size expects WIDTHxHEIGHT in pixels, each {SIZE_RANGE[0]}-{SIZE_RANGE[1]} "
+                f"(like 1500x940), got {args.size!r}")
+    if args.at is not None and not (math.isfinite(args.at) and args.at > 0):
+        return f"--at expects a number of seconds greater than 0, got {args.at:g}"
+    return None
 
 
 def configure_process() -> None:
@@ -50,17 +66,29 @@ def make_app(argv: list[str] | None = None):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = check_args(args)
+    if problem:
+        print(f"studio: error: {problem}", file=sys.stderr)
+        return 2
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     configure_process()
     app = make_app()
 
     from studio.core.lesson import LessonError, catalog, parse_assignments
+    from studio.core.plan import PlanError, load_plan
     from studio.ui import i18n
     from studio.ui.main_window import MainWindow
 
+    plan = None
+    if args.plan:
+        try:
+            plan = load_plan(args.plan, catalog().ids())
+        except PlanError as exc:
+            print(f"studio: error: {exc.summary(args.plan)}", file=sys.stderr)
+            return 2
     lang = i18n.install(app, args.lang or i18n.chosen_language())
-    window = MainWindow(catalog(), lang=lang, warm=not args.screenshot)
+    window = MainWindow(catalog(), lang=lang, warm=not args.screenshot, plan=plan)
     w, _, h = args.size.partition("x")
     window.resize(int(w), int(h))
     if args.lesson:

@@ -52,7 +52,7 @@ def test_check_syntax_error_and_missing_file(tmp_path, capsys):
     bad.write_text('id = "x"\ntitle = {en = "a", zh = "b"\n', encoding="utf-8")
     assert main(["plan", "check", str(bad)]) == 2
     out = capsys.readouterr().out
-    assert out.startswith(f"{bad}: line 2, column ") and "TOML syntax error" in out
+    assert out.startswith(f"{bad}: end of file: TOML syntax error: Unclosed inline table")
     assert main(["plan", "check", str(tmp_path / "none.toml")]) == 2
     assert "cannot read the file" in capsys.readouterr().out
 
