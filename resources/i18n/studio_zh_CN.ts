@@ -11,74 +11,84 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="126" />
+        <location filename="../../studio/ui/curve_chart.py" line="129" />
         <source>Exponential moving average, debiased as in TensorBoard</source>
         <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="129" />
+        <location filename="../../studio/ui/curve_chart.py" line="132" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="130" />
+        <location filename="../../studio/ui/curve_chart.py" line="133" />
         <source>Wall time (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="131" />
+        <location filename="../../studio/ui/curve_chart.py" line="134" />
         <source>Log y</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="132" />
+        <location filename="../../studio/ui/curve_chart.py" line="135" />
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="134" />
+        <location filename="../../studio/ui/curve_chart.py" line="137" />
         <source>Keep the newest points in view</source>
         <translation>始终显示最新的数据点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="135" />
+        <location filename="../../studio/ui/curve_chart.py" line="138" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="136" />
+        <location filename="../../studio/ui/curve_chart.py" line="139" />
         <source>Export the curves as CSV</source>
         <translation>将曲线导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="137" />
+        <location filename="../../studio/ui/curve_chart.py" line="140" />
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="138" />
+        <location filename="../../studio/ui/curve_chart.py" line="141" />
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="139" />
+        <location filename="../../studio/ui/curve_chart.py" line="142" />
         <source>Curves appear here while a lesson trains.</source>
         <translation>课程训练时，曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="145" />
+        <location filename="../../studio/ui/curve_chart.py" line="148" />
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="330" />
+        <location filename="../../studio/ui/curve_chart.py" line="333" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="335" />
+        <location filename="../../studio/ui/curve_chart.py" line="338" />
         <source>Export chart</source>
         <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="346" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="346" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>

@@ -77,9 +77,11 @@ def run_set(args) -> int:
     except KeyError:
         return fail(f"plan {plan.id!r} has no item {args.item!r}; `studio plan show` lists them")
     store = open_store(plan.id)
+    try:
+        record = store.set_note(item.id, args.note) if args.note is not None else None
+    except ProgressError as exc:
+        return fail(str(exc))
     record = store.set_status(item.id, args.status)
-    if args.note is not None:
-        record = store.set_note(item.id, args.note)
     print(f"{item.id}: {record.status}")
     return 0
 
@@ -90,7 +92,7 @@ def run_export(args) -> int:
         count = store.export(args.file)
     except OSError as exc:
         return fail(f"cannot write {args.file}: {exc.strerror or exc}")
-    print(f"wrote {count} records to {args.file}")
+    print(f"wrote {count} record{'s' * (count != 1)} to {args.file}")
     return 0
 
 

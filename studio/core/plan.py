@@ -23,6 +23,7 @@ from typing import Any
 import tomli
 
 from studio.core.text import LANGS, bi, pick
+from studio.core.text import short_repr as _short
 
 Text = Mapping[str, str]
 
@@ -669,15 +670,6 @@ def _type_name(value: Any) -> str:
     if isinstance(value, list):
         return "an array"
     return type(value).__name__
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    """A value as it would be written, cut to `limit` characters (a huge or deep array stays one line)."""
-    try:
-        text = repr(value)
-    except RecursionError:
-        text = f"<{type(value).__name__} nested too deeply>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _join(where: str, key: str) -> str:

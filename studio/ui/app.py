@@ -119,10 +119,16 @@ def screenshot(app, window, path: str, run: bool = False, at: float | None = Non
     for _ in range(20):  # let layouts and charts settle
         app.processEvents()
         time.sleep(0.01)
-    ok = window.grab().save(path, "PNG")
+    from studio.ui.save_image import save_png
+
+    try:
+        save_png(window, path)
+        error = None
+    except OSError as exc:
+        error = exc.strerror or str(exc)
     window.close()  # stops a run still going (mid-run pictures) and waits for its thread
-    if not ok:
-        print(f"studio: error: could not write {path}", file=sys.stderr)
+    if error:
+        print(f"studio: error: cannot write {path}: {error}", file=sys.stderr)
         return 2
     print(path)
     return 0

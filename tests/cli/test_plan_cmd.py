@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from studio.cli import main
@@ -79,9 +81,10 @@ def test_progress_set_show_export_import(tmp_path, capsys):
 
     exported = tmp_path / "p.json"
     assert main(["progress", "export", str(exported)]) == 0
-    assert "wrote 1 records" in capsys.readouterr().out
+    assert "wrote 1 record to" in capsys.readouterr().out
     data = json.loads(exported.read_text(encoding="utf-8"))
-    data["records"][0].update(status="skipped", updated="2999-01-01T00:00:00+00:00")
+    later = datetime.fromtimestamp(time.time() + 60, UTC).isoformat()  # another machine, a minute later
+    data["records"][0].update(status="skipped", updated=later)
     exported.write_text(json.dumps(data), encoding="utf-8")
     assert main(["progress", "import", str(exported)]) == 0
     out = capsys.readouterr().out

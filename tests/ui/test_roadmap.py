@@ -4,6 +4,7 @@ import, a corrupt database, File > Open plan… with errors, and the item page."
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,8 @@ def test_import_merges_and_the_views_follow(qtbot, tmp_path, no_modals, monkeypa
     view.store.set_status("os-setup", "done")
     view.store.set_status("local-tools", "learning")
     # progress made elsewhere, later
-    other = ProgressStore(Database(tmp_path / "laptop.sqlite3"), "zero-compute", clock=lambda: 4_000_000_000.0)
+    later = time.time() + 60  # a minute ahead, as another machine's clock may be
+    other = ProgressStore(Database(tmp_path / "laptop.sqlite3"), "zero-compute", clock=lambda: later)
     other.set_status("local-tools", "done")
     other.set_status("kaggle", "skipped")
     other.set_note("kaggle", "no account yet")
