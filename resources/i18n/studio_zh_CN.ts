@@ -859,26 +859,26 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
     </message>
     <message>
         <location filename="../../studio/ui/memory_refusal.py" line="42" />
-        <source>Cheaper settings that fit:</source>
-        <translation>内存够用的更省设置：</translation>
+        <source>Cheaper settings that use at most half of the {available} available ({limit}), so the rest of the computer keeps room:</source>
+        <translation>更省的设置（最多占用可用内存 {available} 的一半，即 {limit}，其余留给电脑的其他部分）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="49" />
+        <location filename="../../studio/ui/memory_refusal.py" line="53" />
         <source>No cheaper settings of this lesson fit. A free GPU notebook has more memory: export the lesson as a notebook for Colab or Kaggle.</source>
         <translation>本课没有内存够用的更省设置。免费的 GPU 笔记本内存更大：可把本课导出为笔记本，在 Colab 或 Kaggle 上运行。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="53" />
+        <location filename="../../studio/ui/memory_refusal.py" line="57" />
         <source>Running anyway may make the computer swap to disk and freeze for a while.</source>
         <translation>仍然运行可能导致电脑使用磁盘交换并卡顿一段时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="59" />
+        <location filename="../../studio/ui/memory_refusal.py" line="63" />
         <source>Use these settings</source>
         <translation>使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="62" />
+        <location filename="../../studio/ui/memory_refusal.py" line="66" />
         <source>Run anyway</source>
         <translation>仍然运行</translation>
     </message>

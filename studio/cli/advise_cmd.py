@@ -88,7 +88,7 @@ def refusal_lines(refusal: advisor.Refusal, given: dict[str, str], lang: str = "
 
     lines = [f"studio: refused: {refusal.message(lang)}."]
     if refusal.options:
-        lines.append("cheaper settings that fit:")
+        lines.append(f"{refusal.options_heading(lang)}:")
         for option in refusal.options:
             lines.append(f"  {command({**given, **option.params})}    # {pick(option.text, lang)}")
     else:

@@ -65,6 +65,7 @@ Text = Mapping[str, str]
 SLOW_MINUTES = 15.0  # longer than this on this PC: "runs, but slowly"
 GPU_HOURS = 8.0  # longer than this on this CPU: "needs a GPU" (a working day)
 MEMORY_SHARE = 0.8  # a run may use at most this share of the available RAM
+SUGGEST_SHARE = 0.5  # cheaper settings offered instead use at most this share: the machine keeps room
 ASSUMED_GFLOPS = {"float32": 20.0, "float64": 10.0}  # a modest 4-core laptop, when not measured
 ASSUMED_GPU_GFLOPS = {"float32": 8000.0, "float64": 250.0}  # a mid-range consumer GPU
 ASSUMED_LOOPS_PER_S = 5e6  # a plain Python loop step on a modest PC (6e6 measured on the 2-core dev VM)
@@ -526,6 +527,19 @@ class Refusal:
     def limit(self) -> float:
         return MEMORY_SHARE * self.available
 
+    @property
+    def suggest_limit(self) -> float:
+        """What the cheaper settings offered may use: half the available RAM, so the system,
+        the app and the learner's browser keep the rest (80% barely fit: 19.6 of 24.7 GB)."""
+        return SUGGEST_SHARE * self.available
+
+    def options_heading(self, lang: str | None = None) -> str:
+        return pick(bi(
+            f"cheaper settings that use at most half of the {size_text(self.available)} available "
+            f"({size_text(self.suggest_limit)}), leaving the rest to the rest of the machine",
+            f"更省的设置（最多占用可用内存 {size_text(self.available)} 的一半，即 {size_text(self.suggest_limit)}，"
+            f"其余留给系统和其他程序）"), lang)
+
     def message(self, lang: str | None = None) -> str:
         return pick(bi(
             f"{self.lesson} would need about {size_text(self.needed)} of memory, more than "
@@ -547,10 +561,9 @@ def memory_check(lesson, params: Mapping[str, Any], available: float | None = No
         available = available_memory()
     params = dict(params)
     e = estimate_for(lesson, params)
-    limit = MEMORY_SHARE * available
-    if e.bytes <= limit:
+    if e.bytes <= MEMORY_SHARE * available:
         return None
-    return Refusal(lesson.id, e.bytes, available, cheaper_settings(lesson, params, limit))
+    return Refusal(lesson.id, e.bytes, available, cheaper_settings(lesson, params, SUGGEST_SHARE * available))
 
 
 def cheaper_settings(lesson, params: Mapping[str, Any], limit: float) -> list[Advice]:
