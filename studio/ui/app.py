@@ -72,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from studio.ui.display import display_problem
+
+    if problem := display_problem():  # one line instead of Qt's plugin dump and abort
+        print(f"studio: error: {problem}", file=sys.stderr)
+        return 2
     configure_process()
     app = make_app()
 
