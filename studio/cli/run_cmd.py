@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -12,7 +14,10 @@ from studio.cli.runs_cmd import open_store
 from studio.core import devices, safe_write
 from studio.core.context import Context, Event
 from studio.core.lesson import LessonError, catalog, parse_assignments
-from studio.core.runner import run_lesson
+from studio.core.runner import EXIT_CODES, run_lesson
+from studio.kernel.coordinator import RunCoordinator
+from studio.kernel.process import KernelProcess
+from studio.kernel.run import parse_size
 
 
 def add_parser(sub) -> None:
@@ -25,6 +30,13 @@ def add_parser(sub) -> None:
     p.add_argument("--out", type=Path, help="write figures and plots as PNG files here")
     p.add_argument("--force", action="store_true",
                    help="run even when the estimated memory exceeds 80%% of the available RAM")
+    p.add_argument("--memory-limit", metavar="SIZE",
+                   help="end the run as out_of_memory past this much memory, e.g. 500M or 2G "
+                        "(default: 90%% of the RAM available when it starts)")
+    p.add_argument("--all-cores", action="store_true",
+                   help="compute with every core (default: all but one, left to the rest of the PC)")
+    p.add_argument("--in-process", action="store_true",
+                   help="run in this process instead of a kernel process (for debugging)")
     p.set_defaults(func=run)
 
 
@@ -96,27 +108,71 @@ def run(args) -> int:
     try:
         lesson = catalog().get(args.lesson)
         params = lesson.resolve_params(parse_assignments(args.assign))
-        device = devices.resolve(args.device, lesson.devices)
+        # "cuda" is checked here (exit 2 without a GPU); "auto" is resolved in the kernel,
+        # so this process never imports torch
+        device = devices.resolve(args.device, lesson.devices) if args.in_process or args.device != "auto" \
+            else "auto"
+        limit = parse_size(args.memory_limit) if args.memory_limit else None
     except LessonError as exc:
         return fail(str(exc))
+    except ValueError:
+        return fail(f"--memory-limit expects a size such as 500M or 2G; got {args.memory_limit!r}")
     if args.out is not None and (problem := out_folder_problem(args.out)):
         return fail(problem)  # before the run starts: nothing is recorded
     if not args.force and (refused := _memory_refusal(args, lesson, params)) is not None:
         return refused
     ctx = CliContext(device, params, quiet=args.json, out=args.out)
-    with open_store().record(lesson.id, ctx) as record:  # run history (`studio runs`)
-        outcome = run_lesson(lesson, ctx, params)
-        record.finish(outcome)
-    if args.json:
-        print(json.dumps({"run_id": record.run_id, **outcome.to_json(ctx)}, ensure_ascii=False))
+    store = open_store()  # run history (`studio runs`)
+    if args.in_process:
+        with store.record(lesson.id, ctx) as record:
+            outcome = run_lesson(lesson, ctx, params)
+            record.finish(outcome)
+        run_id = record.run_id
     else:
-        print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {device}"
-              f" (run {record.run_id})")
+        threads = devices.kernel_threads(all_cores=args.all_cores)
+        run = RunCoordinator(lesson, params, device, ctx, store=store, memory_limit=limit,
+                             kernels=lambda: KernelProcess(threads).start())
+        with _ctrl_c_stops(run):
+            outcome = run.run()
+        run_id = run.run_id
+    if args.json:
+        print(json.dumps({"run_id": run_id, **outcome.to_json(ctx)}, ensure_ascii=False))
+    elif outcome.status == "cancelled":
+        pass  # Ctrl-C: the run's last line says "Stopped." (`studio runs` has the rest)
+    else:
+        print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {outcome.device}"
+              f" (run {run_id})")
         for key, value in outcome.results.items():
             print(f"  {key} = {value}")
+    if outcome.status in ("out_of_memory", "crashed"):
+        print(f"studio: {outcome.error}", file=sys.stderr)  # one line, no traceback
     if ctx.write_errors and outcome.status == "done":
-        return 2
-    return {"done": 0, "cancelled": 130, "failed": 1}[outcome.status]
+        return 2  # a figure could not be written (each said so in one line)
+    return EXIT_CODES.get(outcome.status, 1)
+
+
+@contextlib.contextmanager
+def _ctrl_c_stops(run: RunCoordinator):
+    """Ctrl-C stops the run by the same three steps as the window's Stop; a second one ends
+    the kernel at once. (The kernel itself ignores the terminal's Ctrl-C.)"""
+    presses = []
+
+    def on_sigint(signum, frame):
+        presses.append(signum)
+        if len(presses) == 1:
+            run.stop()
+        else:
+            run.kernel_run.kill()
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread (tests call main() from threads): no handler
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _memory_refusal(args, lesson, params) -> int | None:

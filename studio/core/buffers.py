@@ -32,6 +32,19 @@ class ScalarBuffer:
             self._data[self._n] = (step, wall, value)
             self._n += 1
 
+    def extend(self, rows: np.ndarray) -> None:
+        """Append (step, wall, value) rows as they are (curves relayed from a kernel process
+        keep the kernel's own wall times)."""
+        rows = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
+        with self._lock:
+            need = self._n + len(rows)
+            if need > len(self._data):
+                grown = np.empty((max(need, 2 * len(self._data)), 3), dtype=np.float64)
+                grown[: self._n] = self._data[: self._n]
+                self._data = grown
+            self._data[self._n : need] = rows
+            self._n = need
+
     def __len__(self) -> int:
         return self._n
 

@@ -46,7 +46,7 @@ class Plot:
 
 @dataclass
 class Event:
-    kind: str  # log | table | plot | figure | progress | result | status
+    kind: str  # log | table | plot | figure | progress | result | status | device
     name: str = ""
     payload: Any = None
 
@@ -84,6 +84,11 @@ class Context:
     # -- what a lesson emits -----------------------------------------------------------
     def scalar(self, name: str, step: float, value: float) -> None:
         """Stream one point of a curve (`loss`, `val_loss`, `accuracy`...)."""
+        self.buffer(name).append(step, float(value))
+        self.check()
+
+    def buffer(self, name: str) -> ScalarBuffer:
+        """The buffer of curve `name`, made on first use."""
         buf = self.scalars.get(name)
         if buf is None:
             with self._scalar_lock:
@@ -91,41 +96,54 @@ class Context:
                 if buf is None:
                     buf = ScalarBuffer(name, t0=self.t0)
                     self.scalars[name] = buf
-        buf.append(step, float(value))
-        self.check()
+        return buf
 
     def log(self, text: str) -> None:
         """A line of output (a lesson's `print` ends up here too)."""
-        self.output.append(text)
-        self._emit(Event("log", payload=text))
+        self.deliver(Event("log", payload=text))
 
     def table(self, name: str, data: Any) -> None:
         """A table: a DataFrame, a Series, or a 2-D array."""
-        self.tables[name] = data
-        self._emit(Event("table", name, data))
+        self.deliver(Event("table", name, data))
 
     def plot(self, name: str, plot: Plot) -> None:
-        self.plots[name] = plot
-        self._emit(Event("plot", name, plot))
+        self.deliver(Event("plot", name, plot))
 
     def figure(self, name: str, fig: Any) -> None:
         """A finished `matplotlib.figure.Figure` (built with the OO API, never pyplot)."""
-        self.figures[name] = fig
-        self._emit(Event("figure", name, fig))
+        self.deliver(Event("figure", name, fig))
 
     def progress(self, done: float, total: float) -> None:
-        self.progress_value = (done, total)
-        self._emit(Event("progress", payload=(done, total)))
+        self.deliver(Event("progress", payload=(done, total)))
         self.check()
 
     def result(self, **numbers: Any) -> None:
         """Final numbers of the run: what tests, the CLI and run history read."""
-        self.results.update(numbers)
-        self._emit(Event("result", payload=dict(numbers)))
+        self.deliver(Event("result", payload=dict(numbers)))
 
     def status(self, text: str) -> None:
         """A short line about what the lesson is doing now ('epoch 3/100, ~2 min left')."""
-        self._emit(Event("status", payload=text))
+        self.deliver(Event("status", payload=text))
+
+    def deliver(self, event: Event) -> None:
+        """Keep what `event` says and pass it on: the one path for the lesson's own calls and
+        for events relayed from a kernel process (which must not raise `Cancelled`)."""
+        kind, payload = event.kind, event.payload
+        if kind == "log":
+            self.output.append(payload)
+        elif kind == "table":
+            self.tables[event.name] = payload
+        elif kind == "plot":
+            self.plots[event.name] = payload
+        elif kind == "figure":
+            self.figures[event.name] = payload
+        elif kind == "progress":
+            self.progress_value = payload
+        elif kind == "result":
+            self.results.update(payload)
+        elif kind == "device":  # where the run computes, once resolved ("auto" -> "cpu")
+            self.device = payload
+        self._emit(event)
 
     # -- delivery ------------------------------------------------------------------------
     def _emit(self, event: Event) -> None:

@@ -85,7 +85,41 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX measurements_host_taken ON measurements (host, taken);
     """,
+    # Runs in a kernel process can end out_of_memory, crashed or (practice) timeout. SQLite cannot
+    # change a CHECK constraint in place: the table is rebuilt (foreign keys off meanwhile, so
+    # the curves and output that refer to the runs stay; see Database._migrate).
+    4: """
+    CREATE TABLE runs_new (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson    TEXT NOT NULL,
+        params    TEXT NOT NULL DEFAULT '{}',
+        device    TEXT NOT NULL DEFAULT '',
+        started   REAL NOT NULL,
+        ended     REAL,
+        seconds   REAL,
+        status    TEXT NOT NULL DEFAULT 'running'
+                  CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'out_of_memory', 'crashed',
+                                    'timeout', 'interrupted')),
+        error     TEXT NOT NULL DEFAULT '',
+        results   TEXT NOT NULL DEFAULT '{}',
+        hardware  TEXT NOT NULL DEFAULT '{}',
+        versions  TEXT NOT NULL DEFAULT '{}',
+        pid       INTEGER
+    );
+    INSERT INTO runs_new SELECT * FROM runs;
+    DROP TABLE runs;
+    ALTER TABLE runs_new RENAME TO runs;
+    CREATE INDEX runs_by_lesson ON runs (lesson, started);
+    CREATE INDEX runs_by_status ON runs (status);
+    CREATE TRIGGER runs_unlink_progress AFTER DELETE ON runs
+    BEGIN
+        UPDATE progress SET run_id = NULL WHERE run_id = OLD.id;
+    END;
+    """,
 }
+# Migrations that rebuild a table others refer to: foreign keys are off while they run (SQLite
+# ignores that pragma inside a transaction, so it is set around it) and checked before commit.
+REBUILDS = {4}
 
 
 class Database:
@@ -135,15 +169,23 @@ class Database:
         for target in sorted(MIGRATIONS):
             if target <= version or (upto is not None and target > upto):
                 continue
+            rebuild = target in REBUILDS
+            if rebuild:
+                conn.execute("PRAGMA foreign_keys=OFF")
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for statement in _statements(MIGRATIONS[target]):
                     conn.execute(statement)
+                if rebuild and conn.execute("PRAGMA foreign_key_check").fetchall():
+                    raise sqlite3.DatabaseError(f"migration {target} broke a foreign key")
                 conn.execute(f"PRAGMA user_version = {int(target)}")
                 conn.execute("COMMIT")
             except Exception:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                if rebuild:
+                    conn.execute("PRAGMA foreign_keys=ON")
 
     @property
     def recovered_from(self) -> Path | None:

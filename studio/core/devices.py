@@ -45,6 +45,8 @@ def resolve(choice: str, supported: tuple[str, ...]) -> str:
     return "cpu"
 
 
-def torch_threads_for_app() -> int:
-    """Threads torch may use inside the app: leave one core to the GUI."""
-    return max(1, (os.cpu_count() or 1) - 1)
+def kernel_threads(all_cores: bool = False) -> int:
+    """Threads a lesson computes with (torch, OpenMP, MKL, OpenBLAS): all but one core, left to
+    the window and the rest of the PC, unless the learner asks for all of them."""
+    cores = os.cpu_count() or 1
+    return cores if all_cores else max(1, cores - 1)

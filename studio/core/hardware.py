@@ -86,10 +86,12 @@ class Process:
 
     rss: int
     peak_rss: int  # the highest sampled `rss` since the sampler started (or `reset_peak`)
-    own_rss: int
-    children_rss: int
+    own_rss: int  # the app itself
+    children_rss: int  # the lesson: its kernel process (and other tracked children)
     children: int  # tracked children still alive
-    cpu_percent: float  # percent of one core (200 = two cores busy)
+    cpu_percent: float  # percent of one core (200 = two cores busy), app and children
+    own_cpu_percent: float = 0.0
+    children_cpu_percent: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -559,18 +561,19 @@ class Sampler:
     def _process(self) -> Process:
         with self._proc.oneshot():
             own = self._proc.memory_info().rss
-            cpu = self._proc.cpu_percent()
-        children_rss = 0
+            own_cpu = self._proc.cpu_percent()
+        children_rss, children_cpu = 0, 0.0
         for pid, child in list(self._tracked.items()):
             try:
                 with child.oneshot():
                     children_rss += child.memory_info().rss
-                    cpu += child.cpu_percent()
+                    children_cpu += child.cpu_percent()
             except psutil.Error:  # it exited
                 del self._tracked[pid]
         rss = own + children_rss
         self._peak_rss = max(self._peak_rss, rss)
-        return Process(rss, self._peak_rss, own, children_rss, len(self._tracked), cpu)
+        return Process(rss, self._peak_rss, own, children_rss, len(self._tracked), own_cpu + children_cpu,
+                       own_cpu, children_cpu)
 
 
 def _memory(meminfo: str | Path = "/proc/meminfo") -> Memory:
@@ -649,6 +652,7 @@ class Run:
     _seconds: float = 0.0
     _cpu_s: float = 0.0  # percent-seconds
     _proc_cpu_s: float = 0.0
+    _lesson_cpu_s: float = 0.0
     _peak: dict = field(default_factory=dict)
 
     def add(self, snap: Snapshot, previous: float | None) -> None:
@@ -658,11 +662,15 @@ class Run:
         self._seconds += dt
         self._cpu_s += snap.cpu.percent * dt
         self._proc_cpu_s += snap.process.cpu_percent * dt
+        self._lesson_cpu_s += snap.process.children_cpu_percent * dt
         peak = self._peak
         _max(peak, "hw_peak_ram_used_mb", snap.memory.used / MiB)
         _max(peak, "hw_peak_ram_percent", snap.memory.percent)
         _max(peak, "hw_peak_swap_used_mb", snap.memory.swap_used / MiB)
         _max(peak, "hw_peak_process_rss_mb", snap.process.rss / MiB)
+        _max(peak, "hw_peak_app_rss_mb", snap.process.own_rss / MiB)
+        if snap.process.children:  # the lesson's kernel, apart from the app
+            _max(peak, "hw_peak_lesson_rss_mb", snap.process.children_rss / MiB)
         if available(snap.gpus):
             used = [g.memory_used for g in snap.gpus if available(g.memory_used)]
             if used:
@@ -680,6 +688,7 @@ class Run:
         if self._seconds > 0:
             summary["hw_mean_cpu_percent"] = self._cpu_s / self._seconds
             summary["hw_mean_process_cpu_percent"] = self._proc_cpu_s / self._seconds
+            summary["hw_mean_lesson_cpu_percent"] = self._lesson_cpu_s / self._seconds
         summary.update(self._peak)
         self.summary = {k: round(v, 2) if isinstance(v, float) else v for k, v in summary.items()}
         return self.summary
@@ -697,7 +706,7 @@ class History:
     """
 
     COLUMNS = ("time", "wall", "cpu", "ram_percent", "ram_used", "swap_used", "process_rss",
-               "process_cpu")
+               "process_cpu", "app_rss", "lesson_rss", "lesson_cpu")
     GPU_COLUMNS = ("gpu_util", "gpu_memory_percent", "gpu_memory_used", "gpu_process_memory")
 
     def __init__(self, seconds: float = HISTORY_SECONDS, gpus: int = 0, capacity: int | None = None):
@@ -726,6 +735,8 @@ class History:
         d["ram_percent"][i], d["ram_used"][i] = snap.memory.percent, snap.memory.used
         d["swap_used"][i] = snap.memory.swap_used
         d["process_rss"][i], d["process_cpu"][i] = snap.process.rss, snap.process.cpu_percent
+        d["app_rss"][i], d["lesson_rss"][i] = snap.process.own_rss, snap.process.children_rss
+        d["lesson_cpu"][i] = snap.process.children_cpu_percent
         gpus = snap.gpus if available(snap.gpus) else ()
         if len(gpus) > self.gpus:
             self._grow_gpus(len(gpus))

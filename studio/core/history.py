@@ -29,8 +29,11 @@ import numpy as np
 import studio
 from studio.core import safe_write
 from studio.core.db import Database
+from studio.core.runner import STATUSES as RUN_ENDINGS
 
-STATUSES = ("running", "done", "cancelled", "failed", "interrupted")
+# a run's row: `running` while it runs, then how it ended (studio.core.runner.STATUSES), or
+# `interrupted` when the app ended first (closed mid-run, killed)
+STATUSES = ("running", *RUN_ENDINGS, "interrupted")
 _F8 = np.dtype("<f8")
 
 
@@ -131,19 +134,23 @@ class RunStore:
         with self.db.transaction() as conn:
             self._save_streams(conn, run_id, ctx)
 
-    def finish(self, run_id: int, outcome, ctx, hardware_summary: Mapping[str, Any] | None = None) -> None:
-        """Complete a run from its `Outcome` and `Context`: status, error, results, curves, output."""
-        if outcome.status not in STATUSES:
+    def finish(self, run_id: int, outcome, ctx, hardware_summary: Mapping[str, Any] | None = None) -> bool:
+        """Complete a run from its `Outcome` and `Context`: status, error, results, curves, output.
+        Only a run still `running` is finished: one already `interrupted` (the window closed
+        mid-run) keeps that status and its checkpointed curves. True when it was finished."""
+        if outcome.status not in RUN_ENDINGS:
             raise ValueError(f"unknown run status {outcome.status!r}")
         with self.db.transaction() as conn:
             self._require(conn, [run_id])
-            conn.execute(  # the device too: the window resolves "auto" only once the run starts
+            cur = conn.execute(  # the device too: "auto" is resolved only once the run starts
                 "UPDATE runs SET ended = ?, seconds = ?, status = ?, error = ?, results = ?, hardware = ?,"
-                " device = ? WHERE id = ?",
+                " device = ? WHERE id = ? AND status = 'running'",
                 (time.time(), outcome.seconds, outcome.status, outcome.error or "",
                  _dumps(outcome.results), _dumps(dict(hardware_summary or {})), outcome.device, run_id),
             )
-            self._save_streams(conn, run_id, ctx)
+            if cur.rowcount:
+                self._save_streams(conn, run_id, ctx)
+            return bool(cur.rowcount)
 
     def interrupt(self, run_id: int, ctx=None, reason: str = "") -> None:
         """Mark a run that ended without an outcome (Ctrl-C, the window closed mid-run)."""

@@ -14,16 +14,22 @@ from typing import Any
 from studio.core.context import Cancelled, Context
 from studio.core.lesson import Lesson, LessonError
 
+# How a run can end. `out_of_memory`: over its memory cap or MemoryError; `crashed`: the kernel
+# process died (a segfault, an abort); `timeout`: a practice attempt ran past its time.
+STATUSES = ("done", "cancelled", "failed", "out_of_memory", "crashed", "timeout")
+EXIT_CODES = {"done": 0, "cancelled": 130}  # every other ending exits 1
+
 
 @dataclass
 class Outcome:
     lesson: str
-    status: str  # done | cancelled | failed
+    status: str  # one of STATUSES
     device: str
     params: dict[str, Any]
     results: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
-    error: str = ""  # traceback text when failed
+    error: str = ""  # traceback text when failed; the one-line reason for the other endings
+    detail: dict[str, Any] = field(default_factory=dict)  # out_of_memory/crashed: peak, limit, signal...
 
     def to_json(self, ctx: Context) -> dict[str, Any]:
         return {
@@ -35,6 +41,7 @@ class Outcome:
             "scalars": ctx.scalar_pairs(),
             "seconds": round(self.seconds, 4),
             **({"error": self.error} if self.error else {}),
+            **({"detail": _jsonable(self.detail)} if self.detail else {}),
         }
 
 
@@ -110,9 +117,12 @@ def run_lesson(lesson: Lesson, ctx: Context, params: dict[str, Any]) -> Outcome:
         try:
             ctx.check()
             lesson.run(ctx, **params)
-        except Cancelled:
+        except (Cancelled, KeyboardInterrupt):  # Stop, or its second step (an interrupt)
             status = "cancelled"
             ctx.log("Stopped.")
+        except MemoryError:
+            status, error = "out_of_memory", "Out of memory: an allocation failed (MemoryError)."
+            ctx.log(error)
         except LessonError as exc:  # the learner can fix it (a missing file...): one clear line
             status, error = "failed", f"Error: {exc}"
             ctx.log(error)

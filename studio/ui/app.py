@@ -17,6 +17,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--run", action="store_true", help="with --screenshot: run the lesson to the end first")
     p.add_argument("--at", type=float, metavar="SECONDS",
                    help="with --run: take the picture this long into the run (mid-run), then stop it")
+    p.add_argument("--stop-at", type=float, metavar="SECONDS",
+                   help="with --run: press Stop this long into the run, and take the picture once it stopped")
+    p.add_argument("--memory-limit", metavar="SIZE",
+                   help="memory cap of lesson runs in this session, e.g. 500M (default: the saved share of free RAM)")
+    p.add_argument("--force", action="store_true", help="run despite the memory rule (as 'Run anyway' does)")
     p.add_argument("--set", dest="assign", action="append", default=[], metavar="NAME=VALUE",
                    help="set a parameter of the lesson before running")
     p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
@@ -50,6 +55,25 @@ def configure_process() -> None:
     # loop's GUI stall within the 10 ms p99 budget. So the default stays unless set.
     if os.environ.get("STUDIO_SWITCH_INTERVAL"):
         sys.setswitchinterval(float(os.environ["STUDIO_SWITCH_INTERVAL"]))
+
+
+def close_on_ctrl_c(window) -> None:
+    """Ctrl-C in the terminal closes the window as File > Quit does (without asking: the
+    terminal's user asked already). Qt's event loop runs in C++, where Python never looks at
+    signals: the wakeup fd wakes a socket notifier, whose slot lets the handler run."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window.quit_now))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda *_: reader.recv(64))
+    window._ctrl_c = (reader, writer, notifier)  # kept alive with the window
 
 
 def make_app(argv: list[str] | None = None):
@@ -94,31 +118,48 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     lang = i18n.install(app, args.lang or i18n.chosen_language())
     window = MainWindow(catalog(), lang=lang, warm=not args.screenshot, plan=plan)
+    if args.memory_limit:
+        from studio.kernel.run import parse_size
+
+        try:
+            window.memory_cap_bytes = parse_size(args.memory_limit)
+        except ValueError:
+            print(f"studio: error: --memory-limit expects a size such as 500M or 2G; got {args.memory_limit!r}",
+                  file=sys.stderr)
+            return 2
     w, _, h = args.size.partition("x")
     window.resize(int(w), int(h))
     if args.lesson:
         try:
             view = window.show_lesson(args.lesson)
             view.form.set_values(view.lesson.resolve_params(parse_assignments(args.assign)))
+            if args.force:
+                view.confirm_run = None
         except LessonError as exc:
             print(f"studio: error: {exc}", file=sys.stderr)
             return 2
     window.show()
     if not args.screenshot:
+        close_on_ctrl_c(window)
         return app.exec()
-    return screenshot(app, window, args.screenshot, run=args.run, at=args.at)
+    return screenshot(app, window, args.screenshot, run=args.run, at=args.at, stop_at=args.stop_at)
 
 
-def screenshot(app, window, path: str, run: bool = False, at: float | None = None, timeout: float = 600) -> int:
+def screenshot(app, window, path: str, run: bool = False, at: float | None = None,
+               stop_at: float | None = None, timeout: float = 600) -> int:
     """Render `window` to a PNG, after running its current lesson to the end (or for `at`
-    seconds: the picture is then taken mid-run and the run stopped) if asked."""
+    seconds: the picture is then taken mid-run and the run stopped; or until `stop_at`
+    seconds, when Stop is pressed and the picture taken once it stopped) if asked."""
     view = window.views.get(window.current_lesson_id() or "")
     if run and view is not None:
         if not view.start():
             print(f"studio: error: could not start: {view.state.text()}", file=sys.stderr)
             return 2
-        deadline = time.monotonic() + (at if at is not None else timeout)
+        started = time.monotonic()
+        deadline = started + (at if at is not None else timeout)
         while view.run.running and time.monotonic() < deadline:
+            if stop_at is not None and time.monotonic() - started >= stop_at and not view.run.stopping:
+                view.stop_button.click()
             app.processEvents()
             time.sleep(0.01)
     for _ in range(20):  # let layouts and charts settle
@@ -131,7 +172,7 @@ def screenshot(app, window, path: str, run: bool = False, at: float | None = Non
         error = None
     except OSError as exc:
         error = exc.strerror or str(exc)
-    window.close()  # stops a run still going (mid-run pictures) and waits for its thread
+    window.quit_now()  # stops a run still going (mid-run pictures) and waits for its thread
     if error:
         print(f"studio: error: cannot write {path}: {error}", file=sys.stderr)
         return 2

@@ -37,6 +37,7 @@ AMBER_AT, RED_AT = 80.0, 90.0  # percent of RAM (or of a limit)
 CPU_COLOR = "#3b82f6"
 RAM_COLOR = "#22c55e"
 APP_COLOR = "#f97316"
+LESSON_COLOR = "#0ea5e9"
 GPU_COLOR = "#a855f7"
 GPU_MEM_COLOR = "#ec4899"
 AMBER = "#f59e0b"
@@ -344,12 +345,24 @@ class HardwarePanel(QWidget):
         self._add_band(self._run)
         self.draw_history()
 
-    def end_run(self) -> dict:
-        """The lesson ended: its summary (numbers, keys 'hw_...') for the run's results."""
+    def track_kernel(self, pid: int) -> None:
+        """The running lesson's kernel process: shown apart from the app, live and in the chart."""
+        self.sampler.track_pid(pid)
+
+    def untrack_kernel(self, pid: int) -> None:
+        """Its run ended: the readout shows no lesson at once, not at the next tick."""
+        self.sampler.untrack_pid(pid)
+        if self.last is not None:
+            self.refresh()
+
+    def end_run(self, lesson: dict | None = None) -> dict:
+        """The lesson ended: its summary (numbers, keys 'hw_...') for the run's results.
+        `lesson`: what the kernel measured of itself (exact peak and CPU time), kept over the
+        sampled figures."""
         if self._run is None:
-            return {}
+            return dict(lesson or {})
         self._sample()
-        summary = self.history.end_run(self._run)
+        summary = {**self.history.end_run(self._run), **(lesson or {})}
         self._run = None
         self._show_summary(summary)
         self.draw_history()
@@ -401,7 +414,9 @@ class HardwarePanel(QWidget):
         self.swap = Meter(self.tr("Swap"), RAM_COLOR)
         self.app = Meter(self.tr("This app"), APP_COLOR)
         self.app_info = InfoLine()
-        for w in (self.ram, self.ram_info, self.swap, self.app, self.app_info):
+        self.lesson = Meter(self.tr("Lesson"), LESSON_COLOR)
+        self.lesson_info = InfoLine()
+        for w in (self.ram, self.ram_info, self.swap, self.app, self.app_info, self.lesson, self.lesson_info):
             self.body.addWidget(w)
 
         # Container limits (only under a cgroup limit)
@@ -510,6 +525,7 @@ class HardwarePanel(QWidget):
         self.cpu_curve = curve(self.percent_plot, CPU_COLOR)
         self.ram_curve = curve(self.percent_plot, RAM_COLOR)
         self.app_curve = curve(self.memory_plot, APP_COLOR)
+        self.lesson_curve = curve(self.memory_plot, LESSON_COLOR)
         self.app_gpu_curve = None
         self.body.addWidget(self.plots)
 
@@ -529,7 +545,7 @@ class HardwarePanel(QWidget):
             return f"<span style='color:{color}'>{mark}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
 
         items = [key(CPU_COLOR, self.tr("CPU %")), key(RAM_COLOR, self.tr("RAM %")),
-                 key(APP_COLOR, self.tr("this app (below)"))]
+                 key(APP_COLOR, self.tr("this app (below)")), key(LESSON_COLOR, self.tr("lesson (below)"))]
         if self._gpu_curves or self.app_gpu_curve is not None:
             items += [key(GPU_COLOR, self.tr("GPU load %")), key(GPU_MEM_COLOR, self.tr("GPU memory %"))]
         items.append(key(f"rgb{BAND_COLOR}", self.tr("lesson run"), "▮"))
@@ -587,15 +603,21 @@ class HardwarePanel(QWidget):
                           self.tr("Swap in use means RAM ran short: training slows down a lot"))
         else:
             self.swap.set(None, self.tr("no swap"))
-        # this app against what it may use: the container's limit if any, else the RAM
+        # the app and the running lesson's kernel, each against what they may use: the
+        # container's limit if any, else the RAM
         room = lim.memory_limit if available(lim.memory_limit) else mem.total
-        self.app.set(100.0 * proc.rss / room if room else 0.0, fmt_bytes(proc.rss),
-                     self.tr("This process and the processes it started (RSS)"))
-        info = [self.tr("peak %1").replace("%1", fmt_bytes(proc.peak_rss)),
-                self.tr("CPU %1% of a core").replace("%1", f"{proc.cpu_percent:.0f}")]
+        self.app.set(100.0 * proc.own_rss / room if room else 0.0, fmt_bytes(proc.own_rss),
+                     self.tr("The window's own process (RSS)"))
+        self.app_info.setText(" · ".join([
+            self.tr("peak %1").replace("%1", fmt_bytes(proc.peak_rss)),
+            self.tr("CPU %1% of a core").replace("%1", f"{proc.own_cpu_percent:.0f}")]))
         if proc.children:
-            info.append(self.tr("+ %1 child processes").replace("%1", str(proc.children)))
-        self.app_info.setText(" · ".join(info))
+            self.lesson.set(100.0 * proc.children_rss / room if room else 0.0, fmt_bytes(proc.children_rss),
+                            self.tr("The running lesson's kernel process (RSS)"))
+            self.lesson_info.setText(self.tr("CPU %1% of a core").replace("%1", f"{proc.children_cpu_percent:.0f}"))
+        else:
+            self.lesson.set(None, self.tr("no lesson running"))
+            self.lesson_info.setText("")
 
     def _show_limits(self, snap: Snapshot) -> None:
         lim = snap.limits
@@ -684,7 +706,7 @@ class HardwarePanel(QWidget):
         x = w["time"] - now  # seconds ago: the axes stay put while the curves move
         self.cpu_curve.setData(x, w["cpu"])
         self.ram_curve.setData(x, w["ram_percent"])
-        top = float(np.nanmax(w["process_rss"]))
+        top = max(float(np.nanmax(w["app_rss"])), float(np.nanmax(w["lesson_rss"])))
         gpus = w["gpu_util"].shape[1]
         mine = np.nansum(w["gpu_process_memory"], axis=1) if gpus else None
         if mine is not None:
@@ -697,7 +719,9 @@ class HardwarePanel(QWidget):
         if memory_top != self._memory_top:  # rescale in steps, not on every tick
             self._memory_top = memory_top
             self.memory_plot.setYRange(0, memory_top, padding=0)
-        self.app_curve.setData(x, w["process_rss"] / scale)
+        self.app_curve.setData(x, w["app_rss"] / scale)
+        lesson = w["lesson_rss"] / scale
+        self.lesson_curve.setData(x, np.where(lesson > 0, lesson, np.nan), connect="finite")
         self._ensure_gpu_curves(gpus)
         for i, (util, mem) in enumerate(self._gpu_curves[:gpus]):
             util.setData(x, w["gpu_util"][:, i], connect="finite")
@@ -778,7 +802,10 @@ class HardwarePanel(QWidget):
         parts = [self.tr("mean CPU %1%").replace("%1", f"{summary.get('hw_mean_cpu_percent', 0):.0f}"),
                  self.tr("peak RAM %1%").replace("%1", f"{summary.get('hw_peak_ram_percent', 0):.0f}"),
                  self.tr("this app peak %1").replace(
-                     "%1", fmt_bytes(summary.get("hw_peak_process_rss_mb", 0) * 1024**2))]
+                     "%1", fmt_bytes(summary.get("hw_peak_app_rss_mb", 0) * 1024**2))]
+        if "hw_peak_lesson_rss_mb" in summary:
+            parts.append(self.tr("lesson peak %1").replace(
+                "%1", fmt_bytes(summary["hw_peak_lesson_rss_mb"] * 1024**2)))
         if "hw_peak_gpu_memory_mb" in summary:
             parts.append(self.tr("peak GPU memory %1").replace(
                 "%1", fmt_bytes(summary["hw_peak_gpu_memory_mb"] * 1024**2)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.hardware import fmt_bytes
 from studio.core.lesson import Lesson, LessonError
 from studio.core.runner import Outcome
 from studio.core.text import pick
@@ -26,8 +27,24 @@ from studio.ui.curve_chart import CurveChart
 from studio.ui.export_notebook import ExportNotebookButton
 from studio.ui.param_form import ParamForm
 from studio.ui.results_view import ResultsView, bold
-from studio.ui.run_controller import LessonRun
+from studio.ui.run_controller import LessonRun, RunServices
 from studio.ui.verdict_badge import VerdictBadge
+
+
+def _size(mb) -> str:
+    return fmt_bytes(mb * 2**20) if mb is not None else "?"
+
+
+def cheaper_settings(lesson: Lesson, params: dict, detail: dict) -> list[str]:
+    """The memory rule's cheaper settings of this lesson that fit in half of what the run
+    had (half its limit, at most half the RAM available when it started), as texts."""
+    from studio.core import advisor
+
+    limit_mb = min(detail.get("memory_limit_mb") or 0, detail.get("available_mb") or 0) / 2
+    try:
+        return [pick(option.text) for option in advisor.cheaper_settings(lesson, params, limit_mb * 2**20)]
+    except (TypeError, ValueError, LessonError):
+        return []
 
 
 def format_eta(seconds: float) -> str:
@@ -43,9 +60,11 @@ class LessonView(QWidget):
     run_finished = Signal(object, object)  # Outcome, LessonRun
     lesson_link = Signal(str)  # a related lesson was clicked
 
-    def __init__(self, lesson: Lesson, cuda_available: bool = False, parent=None):
+    def __init__(self, lesson: Lesson, cuda_available: bool = False, parent=None,
+                 services: RunServices | None = None):
         super().__init__(parent)
         self.lesson = lesson
+        self.services = services or RunServices()
         self.run: LessonRun | None = None
         self.last_outcome: Outcome | None = None
         self.confirm_run = None  # optional callable(lesson, params, device) -> bool, asked before Run
@@ -110,7 +129,8 @@ class LessonView(QWidget):
         box.addWidget(self.progress)
         box.addWidget(self.state)
         if lesson.long_steps:
-            note = QLabel(self.tr("Some steps are single long calls: Stop takes effect after the current step."))
+            note = QLabel(self.tr("Some steps are single long calls: Stop ends them within 3 s "
+                                  "by ending the lesson's process."))
             note.setWordWrap(True)
             note.setStyleSheet("color: gray")
             box.addWidget(note)
@@ -158,7 +178,7 @@ class LessonView(QWidget):
         device = self.form.device.currentData()
         if self.confirm_run is not None and not self.confirm_run(self.lesson, params, device):
             return False
-        run = LessonRun(self.lesson, params, device, self)
+        run = LessonRun(self.lesson, params, device, self, services=self.services)
         run.events.connect(self._on_events)
         run.tick.connect(self.chart.refresh)
         run.tick.connect(self._update_eta)
@@ -178,13 +198,14 @@ class LessonView(QWidget):
     def stop(self) -> None:
         if self.run is not None and self.run.running:
             self.run.stop()
-            self._set_state(self.tr("Stopping after the current step…"))
+            self._set_state(self.tr("Stopping…"))
 
-    def shutdown(self, msecs: int = 5000) -> bool:
-        """Stop a run and wait for its thread (window closing); True when it ended."""
+    def shutdown(self, reason: str, msecs: int = 5000) -> bool:
+        """End a run now, recorded `interrupted` with `reason` (the window closes), and wait
+        for its thread; True when it ended."""
         if self.run is None or not self.run.running:
             return True
-        self.run.stop()
+        self.run.interrupt(reason)
         return self.run.wait(msecs)
 
     def set_verdict(self, verdict) -> None:
@@ -239,11 +260,21 @@ class LessonView(QWidget):
         run = self.run
         if run is None or not run.running:
             return
+        if run.stopping:
+            self._show_stop_step(run.stop_steps)
+            return
         done, total = run.ctx.progress_value
         elapsed = time.perf_counter() - run.started_at
-        if total and done and (elapsed > 2 or done / total > 0.05) and not run.ctx.stop_requested:
+        if total and done and (elapsed > 2 or done / total > 0.05):
             left = elapsed * (total - done) / done
             self._set_state(self.tr("Running… {eta} left").format(eta=format_eta(left)))
+
+    def _show_stop_step(self, steps: list[str]) -> None:
+        if "interrupt" in steps:
+            self._set_state(self.tr("Stopping: interrupting the current step… (the lesson's process "
+                                    "ends in 2 s if it does not stop)"))
+        else:
+            self._set_state(self.tr("Stopping after the current step…"))
 
     def _on_finished(self, outcome: Outcome) -> None:
         run = self.sender() if isinstance(self.sender(), LessonRun) else self.run
@@ -259,9 +290,36 @@ class LessonView(QWidget):
         elif outcome.status == "cancelled":
             self.chart.mark_stopped(self.tr("stopped"))
             self._set_state(self.tr("Stopped after {s:.2f} s.").format(s=outcome.seconds))
+        elif outcome.status == "out_of_memory":
+            self.chart.mark_stopped(self.tr("out of memory"))
+            text = self.memory_text(outcome)
+            self._set_state(text, error=True)
+            self.output.console.append_lines([text])
+            self.output.setCurrentWidget(self.output.console)
+        elif outcome.status == "crashed":
+            self.chart.mark_stopped(self.tr("crashed"))
+            detail = outcome.detail
+            self._set_state(self.tr("The lesson's process crashed ({exit}); the app is fine. Its last "
+                                    "output is in the console.").format(exit=detail.get("exit", "?")), error=True)
+            if detail.get("stderr"):
+                self.output.console.append_lines(detail["stderr"].splitlines())
+            self.output.setCurrentWidget(self.output.console)
         else:
             self.chart.mark_stopped(self.tr("failed"))
             last = outcome.error.strip().splitlines()[-1] if outcome.error else ""
             self._set_state(self.tr("Failed: {error}").format(error=last), error=True)
             self.output.setCurrentWidget(self.output.console)
         self.run_finished.emit(outcome, run)
+
+    def memory_text(self, outcome: Outcome) -> str:
+        """Out of memory, in the UI's language: the peak against the limit and what was
+        available, and the memory rule's cheaper settings for this lesson."""
+        d = outcome.detail
+        text = self.tr("Out of memory: the run reached {peak}, over its limit of {limit} ({available} "
+                       "were available when it started). The app is fine.").format(
+            peak=_size(d.get("peak_rss_mb")), limit=_size(d.get("memory_limit_mb")),
+            available=_size(d.get("available_mb")))
+        options = cheaper_settings(self.lesson, outcome.params, d)
+        if options:
+            text += " " + self.tr("Cheaper settings: {options}.").format(options="; ".join(options))
+        return text

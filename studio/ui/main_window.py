@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -19,17 +18,19 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
 )
-from superqt.utils import create_worker
 
 from studio import __version__
 from studio.core import advisor, measure
 from studio.core.db import Database
+from studio.core.devices import kernel_threads
 from studio.core.hardware import Sampler
-from studio.core.history import RunStore
+from studio.core.history import RunStore, format_duration
 from studio.core.lesson import Catalog, LessonError
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
+from studio.kernel.jobs import warm_modules
+from studio.kernel.pool import KernelPool
 from studio.ui import i18n, plan_dialogs
 from studio.ui.hardware_panel import HardwarePanel
 from studio.ui.item_view import ItemView
@@ -37,9 +38,11 @@ from studio.ui.lesson_view import LessonView
 from studio.ui.measure_dialog import MeasureDialog
 from studio.ui.memory_refusal import MemoryGuard
 from studio.ui.roadmap_view import RoadmapView
+from studio.ui.run_controller import RunServices
 from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
-from studio.ui.warmup import warm_up
+
+ASK_BEFORE_CLOSING_AFTER_S = 5.0  # a younger run is stopped without a question
 
 
 class LessonList(QListWidget):
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
     run_started = Signal(object)  # LessonRun
     run_finished = Signal(object, object)  # Outcome, LessonRun
     language_changed = Signal(str)
+    kernel_warmed = Signal(dict)  # from the kernel pool's thread: torch version, threads, CUDA
 
     def __init__(self, catalog: Catalog, lang: str = "en", warm: bool = True, parent=None,
                  db: Database | None = None, plan: Plan | str | Path | None = None):
@@ -80,7 +84,8 @@ class MainWindow(QMainWindow):
         self.torch_info: dict = {}
         self.views: dict[str, LessonView] = {}
         self._warm = warm
-        self._warm_worker = None
+        self.kernels: KernelPool | None = None  # spare kernels, started once the window shows
+        self.memory_cap_bytes: int | None = None  # this session's cap (studio --memory-limit)
         self._pending_lang: str | None = None
         self.setObjectName("MainWindow")
         self.resize(1500, 940)
@@ -135,6 +140,9 @@ class MainWindow(QMainWindow):
         self.hardware_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
         self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
+        # what every lesson run needs: the history, spare kernels, the memory cap, the panel
+        self.services = RunServices(store=self.runs, memory_limit=self.memory_limit, hardware=self.hardware)
+        self.kernel_warmed.connect(self._on_warm)
 
         # every run of every lesson: a dock for the overall history (each lesson has its own tab)
         self.runs_dock = QDockWidget(self)
@@ -211,6 +219,14 @@ class MainWindow(QMainWindow):
         self.measure_action = QAction(self)
         self.measure_action.triggered.connect(self.measure_pc)
         self.hardware_menu.addAction(self.measure_action)
+        self.hardware_menu.addSeparator()
+        self.all_cores_action = QAction(self, checkable=True)
+        self.all_cores_action.setChecked(settings().value("kernel/all_cores", False, type=bool))
+        self.all_cores_action.toggled.connect(self.set_all_cores)
+        self.hardware_menu.addAction(self.all_cores_action)
+        self.memory_cap_action = QAction(self)
+        self.memory_cap_action.triggered.connect(lambda: self.ask_memory_cap())
+        self.hardware_menu.addAction(self.memory_cap_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -232,6 +248,10 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.hardware_menu.setTitle(self.tr("&Hardware"))
         self.measure_action.setText(self.tr("&Measure this PC…"))
+        self.all_cores_action.setText(self.tr("Lessons use &all cores"))
+        self.all_cores_action.setToolTip(self.tr("By default a lesson computes with all cores but one, "
+                                                 "left to the window and the rest of the PC"))
+        self.memory_cap_action.setText(self.tr("Lesson memory &cap…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         self.roadmap_dock.setWindowTitle(self.tr("Roadmap"))
@@ -268,6 +288,7 @@ class MainWindow(QMainWindow):
         self.advise()  # verdict texts in the new language
         old, self.hardware = self.hardware, HardwarePanel(self.sampler, history=self.hardware.history)
         old.stop()
+        self.services.hardware = self.hardware
         self.hardware_dock.setWidget(self.hardware)
         old.deleteLater()
         if current:
@@ -389,7 +410,10 @@ class MainWindow(QMainWindow):
         """The view of a lesson, made on first use and kept (a run goes on when you look away)."""
         view = self.views.get(lesson_id)
         if view is None:
-            view = LessonView(self.catalog.get(lesson_id), self.cuda_available)
+            lesson = self.catalog.get(lesson_id)
+            view = LessonView(lesson, self.cuda_available, services=self.services)
+            if self.kernels is not None:
+                self.kernels.want(warm_modules(lesson))  # the spare kernel imports what it needs
             view.history = RunsView(self.runs, lesson_id)
             view.history.runs_deleted.connect(self._forget_lesson_runs)
             view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
@@ -415,22 +439,15 @@ class MainWindow(QMainWindow):
         return view
 
     def _on_run_started(self, run) -> None:
-        run.history_id = self.runs.start(run.lesson.id, run.params, run.ctx.device)
-        self.hardware.begin_run(pick(run.lesson.title))
         self._update_status()
         self.run_started.emit(run)
 
     def _on_run_finished(self, outcome, run) -> None:
-        if not self.torch_info and "torch" in sys.modules:  # a lesson loaded torch before warm-up
-            torch = sys.modules["torch"]
-            self.torch_info = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+        """The run is recorded (LessonRun did it): show its hardware summary, refresh the rest."""
         self._update_status()
-        # the hardware panel's summary of the run (peak RAM, mean CPU...) joins its results
-        run.hardware_summary = self.hardware.end_run()
         view = self.views.get(outcome.lesson)
-        if view is not None:
+        if view is not None and run.hardware_summary:
             view.output.add_results(run.hardware_summary)
-        self.runs.finish(run.history_id, outcome, run.ctx, run.hardware_summary)
         self._lesson_runs.pop(outcome.lesson, None)
         if view is not None:
             self._advise_lesson(view)  # a finished run replaces the estimate by a measured time
@@ -497,8 +514,7 @@ class MainWindow(QMainWindow):
                     self.tr("Done, completed by run {id}.").format(id=run_id), 8000)
 
     def status_text(self, status: str) -> str:
-        return {"done": self.tr("done"), "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
-                "interrupted": self.tr("interrupted")}.get(status, status)
+        return self.runs_view.model.status_text(status)
 
     # -- warm-up and status bar -----------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -508,10 +524,61 @@ class MainWindow(QMainWindow):
             s = settings()
             s.remove("plan/opening")
             s.sync()
-        if self._warm and self._warm_worker is None:
-            self._warm_worker = create_worker(warm_up, _start_thread=False)
-            self._warm_worker.returned.connect(self._on_warm)
-            self._warm_worker.start()
+        if self._warm and self.kernels is None:
+            self.start_kernels()
+
+    def start_kernels(self) -> KernelPool:
+        """A spare kernel in the background, warmed with numpy and torch, then with what each
+        opened lesson imports; every run takes the spare and a new one starts."""
+        import importlib.util
+
+        warm = ["numpy"] + (["torch"] if importlib.util.find_spec("torch") else [])
+        for lesson_id in self.views:
+            warm += warm_modules(self.catalog.get(lesson_id))
+        self.kernels = KernelPool(threads=self.kernel_threads(), warm=warm, on_warm=self.kernel_warmed.emit)
+        self.services.pool = self.kernels
+        return self.kernels
+
+    # -- lesson kernels: threads and memory cap -----------------------------------------------
+    def kernel_threads(self) -> int:
+        return kernel_threads(all_cores=settings().value("kernel/all_cores", False, type=bool))
+
+    def set_all_cores(self, on: bool) -> None:
+        s = settings()
+        s.setValue("kernel/all_cores", bool(on))
+        s.sync()
+        if self.kernels is not None:
+            self.kernels.set_threads(self.kernel_threads())
+        self._update_status()
+
+    def memory_limit(self) -> int | None:
+        """The memory cap of the next run in bytes: a share of the RAM available now."""
+        if self.memory_cap_bytes is not None:
+            return self.memory_cap_bytes
+        from studio.core.measure import available_memory
+
+        return int(available_memory() * self.memory_cap_percent() / 100)
+
+    def memory_cap_percent(self) -> int:
+        return min(100, max(10, settings().value("kernel/memory_cap_percent", 90, type=int)))
+
+    def ask_memory_cap(self, percent: int | None = None) -> int:
+        """Hardware > Lesson memory cap…: the share of the available RAM a run may take."""
+        if percent is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            percent, ok = QInputDialog.getInt(
+                self, self.tr("Lesson memory cap"),
+                self.tr("A run that needs more than this share of the RAM available when it starts "
+                        "ends as out of memory, and the app stays up (percent):"),
+                self.memory_cap_percent(), 10, 100, 5)
+            if not ok:
+                return self.memory_cap_percent()
+        s = settings()
+        s.setValue("kernel/memory_cap_percent", int(percent))
+        s.sync()
+        self._update_status()
+        return self.memory_cap_percent()
 
     def _on_warm(self, info: dict) -> None:
         self.torch_info = info
@@ -523,19 +590,21 @@ class MainWindow(QMainWindow):
             self.advise()  # torch found a GPU that NVML did not report
 
     def _update_status(self) -> None:
+        """Where lessons compute: the device, torch, and the kernel's threads, priority and cap."""
         info = self.torch_info
+        cap = self.tr("memory cap {p}% of free RAM").format(p=self.memory_cap_percent())
+        threads = self.tr("lesson threads: {n} · lower priority · {cap}").format(n=self.kernel_threads(), cap=cap)
         if not info:
-            self.device_label.setText(self.tr("Loading libraries…") if self._warm else "")
-            self.threads_label.setText("")
+            self.device_label.setText(self.tr("Starting the lesson kernel…") if self._warm else "")
+            self.threads_label.setText(threads)
             return
         if info.get("torch") is None:
             self.device_label.setText(self.tr("PyTorch is not installed"))
-            return
-        device = info.get("gpu") or self.tr("CPU only")
-        self.device_label.setText(self.tr("Device: {device}").format(device=device))
-        self.threads_label.setText(
-            self.tr("torch {version} · {n} threads").format(version=info["torch"], n=info["threads"])
-        )
+        else:
+            device = info.get("gpu") or self.tr("CPU only")
+            self.device_label.setText(self.tr("Device: {device} · torch {version}").format(
+                device=device, version=info["torch"]))
+        self.threads_label.setText(threads)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -543,16 +612,40 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- closing ----------------------------------------------------------------------------
+    def running_views(self) -> list[LessonView]:
+        return [v for v in self.views.values() if v.run is not None and v.run.running]
+
+    def quit_now(self) -> None:
+        """Close without asking (Ctrl-C in the terminal that started the app)."""
+        self._asked = True
+        self.close()
+
+    def _may_close(self) -> bool:
+        """A run going for more than a few seconds is not cancelled without asking."""
+        long_runs = [v for v in self.running_views() if v.run.age() >= ASK_BEFORE_CLOSING_AFTER_S]
+        if not long_runs or getattr(self, "_asked", False):
+            return True
+        names = "\n".join(self.tr("{lesson}, running for {duration}").format(
+            lesson=pick(v.lesson.title), duration=format_duration(v.run.age())) for v in long_runs)
+        answer = QMessageBox.question(
+            self, self.tr("Stop the running lesson?"),
+            self.tr("A lesson is still running:\n{runs}\n\nQuit and stop it? What it has computed so far "
+                    "stays in the run history.").format(runs=names),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def closeEvent(self, event) -> None:
-        """Stop every run and wait for its thread, so nothing outlives the window."""
+        """End every run's kernel (recorded `interrupted`) and the spare kernel, and wait for
+        their threads, so no process outlives the window. Asks first when a run has been going
+        for a while."""
+        if not self._may_close():
+            event.ignore()
+            return
         self.item_view.save_note()
         for view in self.views.values():
-            run = view.run
-            if run is not None and run.running:
-                view.shutdown()
-                self.runs.interrupt(run.history_id, run.ctx, "the window was closed during the run")
+            view.shutdown("the window was closed during the run")
+        if self.kernels is not None:
+            self.kernels.shutdown()
         self.hardware.stop()
         self.sampler.close()
-        if self._warm_worker is not None and self._warm_worker.is_running:
-            self._warm_worker.await_workers(msecs=30_000)
         super().closeEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import advisor
+from studio.core.hardware import fmt_bytes
 from studio.core.text import pick
 
 CHEAPER, FORCE = "cheaper", "force"
@@ -26,7 +27,8 @@ CHEAPER, FORCE = "cheaper", "force"
 class MemoryRefusalDialog(QDialog):
     """Shows a `Refusal`; after exec, `choice` is CHEAPER (with `chosen` settings), FORCE or None."""
 
-    def __init__(self, refusal: advisor.Refusal, parent=None):
+    def __init__(self, refusal: advisor.Refusal, parent=None, cap: int | None = None):
+        """`cap`: the memory cap a run anyway gets (bytes), shown in the warning."""
         super().__init__(parent)
         self.refusal = refusal
         self.choice: str | None = None
@@ -54,7 +56,11 @@ class MemoryRefusalDialog(QDialog):
                                   "memory: export the lesson as a notebook for Colab or Kaggle."))
             none.setWordWrap(True)
             layout.addWidget(none)
-        warn = QLabel(self.tr("Running anyway may make the computer swap to disk and freeze for a while."))
+        if cap:
+            warn = QLabel(self.tr("Running anyway runs it with a memory cap of {cap}: past it, the run ends as "
+                                  "out of memory and the app stays up.").format(cap=fmt_bytes(cap)))
+        else:
+            warn = QLabel(self.tr("Running anyway may make the computer swap to disk and freeze for a while."))
         warn.setWordWrap(True)
         warn.setStyleSheet("color: gray")
         layout.addWidget(warn)
@@ -97,7 +103,9 @@ class MemoryGuard:
         refusal = self.check(lesson, params)
         if refusal is None:
             return True
-        self.dialog = MemoryRefusalDialog(refusal, self.view)
+        services = getattr(self.view, "services", None)
+        cap = services.memory_limit() if services is not None else None
+        self.dialog = MemoryRefusalDialog(refusal, self.view, cap=cap)
         self.dialog.exec()
         if self.dialog.choice == FORCE:
             return True

@@ -1,78 +1,115 @@
-"""One lesson run in a superqt worker thread, drained on the GUI thread at about 20 Hz."""
+"""One lesson run in the window: its kernel relayed by a superqt worker thread, drained on the
+GUI thread at about 20 Hz.
+
+The run's life (record, checkpoints, Stop, memory cap, finish) is the RunCoordinator's, the
+same as the CLI's; this adds what only a window has: the drain timer that hands events and
+curves to the views in batches, the hardware panel's band and summary, and Qt signals.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from superqt.utils import create_worker
 
-from studio.core import devices
 from studio.core.context import Event, QueueContext
+from studio.core.history import RunStore
 from studio.core.lesson import Lesson
-from studio.core.runner import Outcome, run_lesson
+from studio.core.runner import Outcome
+from studio.core.text import pick
+from studio.kernel.coordinator import RunCoordinator, lesson_usage
+from studio.kernel.pool import KernelPool
 
 DRAIN_MS = 50
 
 
-def _run_in_worker(lesson: Lesson, ctx: QueueContext, params: dict) -> Outcome:
-    """Runs on the worker thread: resolve the device (may import torch), then the lesson."""
-    choice = ctx.device
-    try:
-        ctx.device = devices.resolve(choice, lesson.devices)
-    except devices.DeviceError as exc:
-        ctx.log(f"Error: {exc}")
-        return Outcome(lesson.id, "failed", choice, params, error=str(exc))
-    if lesson.uses_torch:
-        import torch
+@dataclass
+class RunServices:
+    """What a run needs from the window: given once to every lesson view."""
 
-        torch.set_num_threads(devices.torch_threads_for_app())
-    return run_lesson(lesson, ctx, params)
+    store: RunStore | None = None
+    pool: KernelPool | None = None  # spare kernels; None: a fresh kernel per run
+    memory_limit: Callable[[], int | None] = lambda: None  # bytes; None: 90% of the available RAM
+    hardware: object | None = None  # the hardware panel: begin_run, track_kernel, end_run
 
 
 class LessonRun(QObject):
-    """Starts the worker, relays the lesson's events as signals, and reports the end.
-
-    The worker never touches widgets: it fills `ctx` (queue + scalar buffers); the drain
-    timer here hands events to the views in batches, and views read the buffers on it.
-    """
+    """Starts the coordinator's relay on a worker, relays the lesson's events as signals, and
+    reports the end. The worker never touches widgets: it fills `ctx` (queue + scalar
+    buffers); the drain timer hands events to the views in batches."""
 
     events = Signal(list)  # list[Event], in order
     tick = Signal()  # after each drain: views refresh curves from ctx.scalars
-    finished = Signal(object)  # Outcome
+    finished = Signal(object)  # Outcome, after the run is recorded
+    kernel_started = Signal(int)  # the kernel's pid (from the worker thread)
 
-    def __init__(self, lesson: Lesson, params: dict, device: str, parent=None):
-        """`device` is the learner's choice: auto, cpu or cuda (resolved in the worker)."""
+    def __init__(self, lesson: Lesson, params: dict, device: str, parent=None,
+                 services: RunServices | None = None):
+        """`device` is the learner's choice: auto, cpu or cuda (resolved in the kernel)."""
         super().__init__(parent)
         self.lesson = lesson
         self.params = params
+        self.services = services or RunServices()
         self.ctx = QueueContext(device, params)
+        pool = self.services.pool
+        self.coordinator = RunCoordinator(
+            lesson, params, device, self.ctx, store=self.services.store,
+            kernels=pool.take if pool is not None else None, memory_limit=self.services.memory_limit(),
+            on_kernel=self.kernel_started.emit)
         self.outcome: Outcome | None = None
-        self.history_id: int | None = None  # the run's row in the history, once recorded
         self.hardware_summary: dict | None = None  # peak RAM, mean CPU... (hardware panel)
         self.started_at = 0.0
+        self.kernel_pid: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_MS)
         self._timer.timeout.connect(self._drain)
+        self.kernel_started.connect(self._on_kernel)
         self._worker = None
+
+    @property
+    def history_id(self) -> int | None:
+        """The run's row in the history, once recorded."""
+        return self.coordinator.run_id
 
     def start(self) -> None:
         self.started_at = time.perf_counter()
-        self._worker = create_worker(
-            _run_in_worker, self.lesson, self.ctx, self.params, _start_thread=False
-        )
-        self._worker.returned.connect(self._on_returned)
+        self.coordinator.begin()
+        if self.services.hardware is not None:
+            self.services.hardware.begin_run(pick(self.lesson.title))
+        self._worker = create_worker(self.coordinator.relay, _start_thread=False)
+        self._worker.returned.connect(self._finish)
         self._worker.errored.connect(self._on_errored)
         self._timer.start()
         self._worker.start()
+
+    def age(self) -> float:
+        """Seconds since the run started."""
+        return time.perf_counter() - self.started_at
 
     @property
     def running(self) -> bool:
         return self._worker is not None and self.outcome is None
 
+    @property
+    def stopping(self) -> bool:
+        return self.coordinator.kernel_run.stopping
+
+    @property
+    def stop_steps(self) -> list[str]:
+        """The Stop steps taken so far: stop, interrupt, kill."""
+        return self.coordinator.kernel_run.steps
+
     def stop(self) -> None:
-        """Ask the lesson to stop at its next step (it calls ctx.check())."""
+        """Stop by the three steps: the flag, an interrupt after 1 s, the kill 2 s later."""
         self.ctx.request_stop()
+        self.coordinator.stop()
+
+    def interrupt(self, reason: str) -> None:
+        """End the kernel now and record the run `interrupted` (the window closes)."""
+        self.coordinator.interrupt(reason)
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until the worker ends (used on close); True when it did."""
@@ -83,21 +120,28 @@ class LessonRun(QObject):
             time.sleep(0.01)
         return True
 
+    def _on_kernel(self, pid: int) -> None:
+        self.kernel_pid = pid
+        if self.services.hardware is not None:
+            self.services.hardware.track_kernel(pid)
+
     def _drain(self) -> None:
         batch: list[Event] = self.ctx.drain()
         if batch:
             self.events.emit(batch)
         self.tick.emit()
 
-    def _on_returned(self, outcome: Outcome) -> None:
-        self._finish(outcome)
-
-    def _on_errored(self, exc: Exception) -> None:  # run_lesson never raises; belt and braces
+    def _on_errored(self, exc: Exception) -> None:  # the relay never raises; belt and braces
         self._finish(Outcome(self.lesson.id, "failed", self.ctx.device, self.params, error=repr(exc)))
 
     def _finish(self, outcome: Outcome) -> None:
         self._timer.stop()
         self._drain()
-        self.outcome = outcome
         self._worker = None
+        if self.services.hardware is not None:
+            self.hardware_summary = self.services.hardware.end_run(lesson_usage(outcome))
+            if self.kernel_pid is not None:
+                self.services.hardware.untrack_kernel(self.kernel_pid)
+        self.coordinator.finish(outcome, self.hardware_summary)
+        self.outcome = outcome
         self.finished.emit(outcome)

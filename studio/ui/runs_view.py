@@ -48,7 +48,8 @@ DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT = (Qt.ItemDataRole.DisplayRole, Qt.ItemD
                                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID, LESSON, STARTED, DURATION, STATUS, DEVICE, PARAMS, RESULTS = range(8)
-STATUS_COLORS = {"failed": "#d62728", "interrupted": "#c77c02", "cancelled": "#7f7f7f", "running": "#1f77b4"}
+STATUS_COLORS = {"failed": "#d62728", "out_of_memory": "#d62728", "crashed": "#d62728", "timeout": "#c77c02",
+                 "interrupted": "#c77c02", "cancelled": "#7f7f7f", "running": "#1f77b4"}
 
 
 class RunsTableModel(QAbstractTableModel):
@@ -63,8 +64,9 @@ class RunsTableModel(QAbstractTableModel):
         self._headers = [self.tr("Id"), self.tr("Lesson"), self.tr("Started"), self.tr("Duration"),
                          self.tr("Status"), self.tr("Device"), self.tr("Parameters"), self.tr("Results")]
         self._status = {"running": self.tr("running"), "done": self.tr("done"),
-                        "cancelled": self.tr("cancelled"), "failed": self.tr("failed"),
-                        "interrupted": self.tr("interrupted")}
+                        "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
+                        "out_of_memory": self.tr("out of memory"), "crashed": self.tr("crashed"),
+                        "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}
         self._colors = {status: QColor(color) for status, color in STATUS_COLORS.items()}
 
     def set_runs(self, runs: list[Run]) -> None:

@@ -1,7 +1,6 @@
 """`studio run` records every run; `studio runs` lists, shows, exports and deletes them."""
 
 import csv
-import dataclasses
 import json
 
 import pytest
@@ -38,7 +37,7 @@ def test_runs_lists_both_runs_with_their_params_and_results(capsys, two_runs):
         assert run["lesson"] == "torch.binary_classifier" and run["status"] == "done"
         assert run["params"] == printed["params"] and run["results"] == printed["results"]
         assert run["device"] == "cpu" and run["versions"]["torch"]
-        assert run["hardware"]["hw_peak_process_rss_mb"] > 0
+        assert run["hardware"]["hw_peak_lesson_rss_mb"] > 0  # the kernel process that ran it
     assert by_id[fast["run_id"]]["params"]["lr"] == 0.5 and by_id[slow["run_id"]]["params"]["lr"] == 0.1
     # A faster learning rate ends lower after 50 epochs (computed, not stored by the test).
     assert fast["results"]["final_loss"] < slow["results"]["final_loss"]
@@ -89,17 +88,15 @@ def test_export_and_delete(capsys, two_runs, tmp_path):
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [slow["run_id"]]
 
 
-def test_a_failed_run_is_recorded_with_its_error(capsys, monkeypatch):
+@pytest.mark.parametrize("where", [[], ["--in-process"]])
+def test_a_failed_run_is_recorded_with_its_error(capsys, monkeypatch, where):
     from studio.core import lesson as lesson_mod
 
-    real = lesson_mod.catalog().get("torch.linear_regression")
+    import fake_lessons
 
-    def broken(ctx, **params):
-        ctx.scalar("loss", 1, 0.5)
-        raise ValueError("the data has no rows")
-
-    monkeypatch.setitem(lesson_mod.catalog().lessons, real.id, dataclasses.replace(real, run=broken))
-    assert main(["run", real.id, "--json"]) == 1
+    broken = fake_lessons.FAILS_AFTER_A_POINT  # importable: a kernel imports it by its module
+    monkeypatch.setitem(lesson_mod.catalog().lessons, broken.id, broken)
+    assert main(["run", broken.id, "--json", *where]) == 1
     printed = json.loads(capsys.readouterr().out)
     run = RunStore().get(printed["run_id"])
     assert run.status == "failed" and "ValueError: the data has no rows" in run.error

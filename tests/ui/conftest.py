@@ -43,3 +43,12 @@ def no_dangling_threads_or_timers(qapp, monkeypatch):
     assert not running, f"test left {len(running)} worker thread(s) running"
     assert QThreadPool.globalInstance().activeThreadCount() == 0, "a worker thread is still running"
     assert not active, f"test left {len(active)} QTimer(s) running"
+
+
+@pytest.fixture(autouse=True)
+def answer_questions_yes(monkeypatch):
+    """A question box would block a test for ever (closing a window mid-run asks): answer Yes;
+    a test that wants another answer patches it again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)

@@ -36,13 +36,35 @@ def test_language_switch_rebuilds_views_and_persists(qtbot, qapp):
     assert window.windowTitle() == "Zero-Compute ML Studio"
 
 
-def test_warm_up_reports_torch_threads(qtbot):
+def test_the_spare_kernel_warms_torch_and_the_window_imports_none_of_it(qtbot):
     window = MainWindow(catalog(), warm=True)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: bool(window.torch_info), timeout=60_000)
-    assert window.torch_info["threads"] >= 1
-    assert "threads" in window.threads_label.text()
+    assert window.torch_info["torch_threads"] == window.kernel_threads() >= 1
+    assert "torch" in window.torch_info["modules"]
+    assert "threads" in window.threads_label.text() and "torch" in window.device_label.text()
+
+
+def test_the_window_process_never_imports_torch(tmp_path):
+    """A real window: torch is warmed in the spare kernel, never in the GUI process."""
+    script = (
+        "import sys\n"
+        "from studio.ui.app import make_app, configure_process\n"
+        "from studio.core.lesson import catalog\n"
+        "from studio.ui.main_window import MainWindow\n"
+        "configure_process(); app = make_app()\n"
+        "w = MainWindow(catalog()); w.show_lesson('torch.binary_classifier'); w.show()\n"
+        "import time; deadline = time.monotonic() + 90\n"
+        "while not w.torch_info and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.02)\n"
+        "print('warm', bool(w.torch_info), 'torch' in sys.modules, 'sklearn' in sys.modules)\n"
+        "w.close()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    assert "warm True False False" in proc.stdout
 
 
 @pytest.mark.slow
