@@ -448,76 +448,82 @@
     </message>
     <message>
         <location filename="../../studio/ui/item_view.py" line="200" />
+        <source>Start with the lesson {id}</source>
+        <translation>先做课程 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="203" />
         <source>The lesson {id} is not written yet.</source>
         <translation>课程 {id} 尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="219" />
+        <location filename="../../studio/ui/item_view.py" line="222" />
         <source>Resources</source>
         <translation>学习资源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Book</source>
         <translation>书籍</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Docs</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="237" />
+        <location filename="../../studio/ui/item_view.py" line="240" />
         <source>Started {when}</source>
         <translation>开始于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="239" />
+        <location filename="../../studio/ui/item_view.py" line="242" />
         <source>Finished {when}</source>
         <translation>完成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="248" />
+        <location filename="../../studio/ui/item_view.py" line="251" />
         <source>Mark this item: {status} (key {key} on the roadmap)</source>
         <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="250" />
+        <location filename="../../studio/ui/item_view.py" line="199" />
+        <location filename="../../studio/ui/item_view.py" line="253" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="251" />
+        <location filename="../../studio/ui/item_view.py" line="254" />
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="252" />
+        <location filename="../../studio/ui/item_view.py" line="255" />
         <source>Write what you learned, questions, settings that worked…</source>
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="278" />
+        <location filename="../../studio/ui/item_view.py" line="281" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="289" />
+        <location filename="../../studio/ui/item_view.py" line="292" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>

@@ -195,6 +195,9 @@ class ItemView(LazyRetranslate, QWidget):
         self.warnings.setVisible(bool(item.warnings))
         exists = bool(item.lesson) and (self.plan.known_lessons is None or item.lesson in self.plan.known_lessons)
         self.lesson_button.setVisible(exists)
+        if exists:  # an item that is more than its lesson names the lesson to do first
+            self.lesson_button.setText(self.tr("Open the lesson") if item.kind == "lesson" else
+                                       self.tr("Start with the lesson {id}").format(id=item.lesson))
         self.lesson_note.setVisible(bool(item.lesson) and not exists)
         if item.lesson and not exists:
             self.lesson_note.setText(self.tr("The lesson {id} is not written yet.").format(id=item.lesson))

@@ -224,3 +224,19 @@ def test_cheaper_settings_leave_half_the_memory_to_the_machine():
     for option in r.options:
         assert lesson.estimate({**params, **option.params}).bytes <= 0.5 * 24.7e9
     assert r.options_heading("en").startswith("cheaper settings that use at most half of the 24.7 GB available")
+
+
+def test_the_new_lessons_run_here_and_resnet50_still_needs_a_gpu():
+    from studio.core.plan import default_plan_path, load_plan
+
+    m = machine(gflops=20)
+    for lesson in catalog():
+        if lesson.id.startswith("late."):
+            v = advisor.advise_lesson(lesson, m)
+            assert v.level == "runs" and not v.coarse, (lesson.id, v.sentence("en"))
+    plan = load_plan(default_plan_path())
+    assert advisor.advise_item(plan.item("onnx"), m).level == "runs"  # ONNX inference runs here
+    assert advisor.advise_item(plan.item("fastapi"), m).level == "runs"  # a local API too
+    resnet = advisor.advise_item(plan.item("resnet50"), m)
+    assert resnet.level == "gpu" and "imagenet_scale" in resnet.rules  # ResNet50 on ImageNet does not
+    assert advisor.advise_item(plan.item("bert-finetune"), m).level == "gpu"

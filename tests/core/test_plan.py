@@ -25,6 +25,9 @@ ARTICLE_LESSONS = {
     "keras.iris_mlp", "torch.iris_mlp", "keras.rnn_sine", "torch.rnn_sine", "torch.mnist_mlp",
     "torch.model_compression", "efficiency.vectorize", "efficiency.float32", "efficiency.gc",
     "optimize.sampling", "optimize.pca", "optimize.light_model",
+    # the late stage in miniature (issue 13)
+    "late.spark", "late.onnx", "late.serving", "late.streamlit", "late.explain", "late.out_of_core",
+    "late.cnn", "late.transformer_scale",
 }
 
 # A small plan every test varies; tests/ui uses it too.
@@ -80,6 +83,16 @@ def test_the_article_plan_is_whole_and_bilingual():
     gpu_items = [i.id for i in plan.items() if i.needs.gpu]
     assert "bert-finetune" in gpu_items and plan.item("bert-finetune").needs.vram_gb == 8
     assert {"full-training", "untrimmed-models"} <= {w.id for i in plan.items() for w in i.warnings}
+
+
+def test_every_late_stage_item_names_the_lesson_to_do_first():
+    plan = load_plan(default_plan_path(), catalog().ids())
+    late = plan.phases[2].items()
+    assert len(late) == 15 and all(item.lesson and item.lesson.startswith("late.") for item in late)
+    for item in late:  # the item's text names it, in both languages
+        assert item.lesson in item.body["en"] and item.lesson in item.body["zh"], item.id
+    assert not plan.item("onnx").needs.gpu  # ONNX inference runs on a PC; its warning stays
+    assert "onnx-verify" in {w.id for w in plan.item("onnx").warnings}
 
 
 def test_a_small_plan_and_its_summary():

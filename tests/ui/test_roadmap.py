@@ -276,6 +276,13 @@ def test_item_page(qtbot, monkeypatch):
     assert page.note_pending
     page.show_item("colab")
     assert store.note("course-d2l") == "chapter 3" and not page.note_pending
+    # a late-stage practice item names the lesson to do first, and opens it
+    assert page.lesson_button.isVisibleTo(page) and page.lesson_button.text() == "Start with the lesson late.cnn"
+    with qtbot.waitSignal(page.lesson_requested) as sig:
+        page.lesson_button.click()
+    assert sig.args == ["late.cnn"]
+    page.show_item("sklearn-iris-svc")
+    assert page.lesson_button.text() == "Open the lesson"
 
 
 def test_chinese_content(qtbot):
