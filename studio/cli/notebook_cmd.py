@@ -38,5 +38,7 @@ def run(args) -> int:
         path = notebook.write(lesson, args.output, parse_assignments(args.assign))
     except LessonError as exc:
         return fail(str(exc))
+    except OSError as exc:
+        return fail(f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"[studio] wrote {path}")
     return 0

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.core import safe_write
 from studio.core.lesson import LessonError
 from studio.core.text import pick
 
@@ -511,10 +512,8 @@ def write(lesson, path: Path | str, params: Mapping[str, Any] | None = None) -> 
 
     nb = notebook(lesson, params)
     nbformat.validate(nb)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, str(path))
-    return path
+    text = nbformat.writes(nb)
+    return safe_write.write_text(path, text if text.endswith("\n") else text + "\n")
 
 
 def script(nb) -> str:

@@ -27,7 +27,7 @@ from studio.core.plan import Item, Plan
 from studio.core.progress import STATUSES, ProgressStore
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
-from studio.ui.roadmap_view import kind_names, needs_text, status_icon, status_names
+from studio.ui.plan_model import kind_names, needs_text, status_icon, status_names
 from studio.ui.verdict_badge import VerdictBadge
 
 NOTE_DELAY_MS = 600

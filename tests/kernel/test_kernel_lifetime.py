@@ -139,7 +139,7 @@ def test_migration_keeps_older_runs_their_curves_and_links(tmp_path):
     import sqlite3
     import threading
 
-    db.path, db.recovered_from, db._lock = path, None, threading.RLock()
+    db.path, db.recovery, db._lock = path, None, threading.RLock()
     db.conn = db._connect()
     Database._migrate(db.conn, upto=3)
     store = RunStore(db)
