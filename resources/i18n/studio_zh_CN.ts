@@ -34,74 +34,84 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="126" />
+        <location filename="../../studio/ui/curve_chart.py" line="129" />
         <source>Exponential moving average, debiased as in TensorBoard</source>
         <translation>指数移动平均（与 TensorBoard 相同的去偏方法）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="129" />
+        <location filename="../../studio/ui/curve_chart.py" line="132" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="130" />
+        <location filename="../../studio/ui/curve_chart.py" line="133" />
         <source>Wall time (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="131" />
+        <location filename="../../studio/ui/curve_chart.py" line="134" />
         <source>Log y</source>
         <translation>对数 y 轴</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="132" />
+        <location filename="../../studio/ui/curve_chart.py" line="135" />
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="134" />
+        <location filename="../../studio/ui/curve_chart.py" line="137" />
         <source>Keep the newest points in view</source>
         <translation>始终显示最新的数据点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="135" />
+        <location filename="../../studio/ui/curve_chart.py" line="138" />
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="136" />
+        <location filename="../../studio/ui/curve_chart.py" line="139" />
         <source>Export the curves as CSV</source>
         <translation>将曲线导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="137" />
+        <location filename="../../studio/ui/curve_chart.py" line="140" />
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="138" />
+        <location filename="../../studio/ui/curve_chart.py" line="141" />
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="139" />
+        <location filename="../../studio/ui/curve_chart.py" line="142" />
         <source>Curves appear here while a lesson trains.</source>
         <translation>课程训练时，曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="145" />
+        <location filename="../../studio/ui/curve_chart.py" line="148" />
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="330" />
+        <location filename="../../studio/ui/curve_chart.py" line="333" />
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/curve_chart.py" line="335" />
+        <location filename="../../studio/ui/curve_chart.py" line="338" />
         <source>Export chart</source>
         <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="346" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/curve_chart.py" line="346" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -479,76 +489,82 @@
     </message>
     <message>
         <location filename="../../studio/ui/item_view.py" line="200" />
+        <source>Start with the lesson {id}</source>
+        <translation>先做课程 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/item_view.py" line="203" />
         <source>The lesson {id} is not written yet.</source>
         <translation>课程 {id} 尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="219" />
+        <location filename="../../studio/ui/item_view.py" line="222" />
         <source>Resources</source>
         <translation>学习资源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Book</source>
         <translation>书籍</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="230" />
+        <location filename="../../studio/ui/item_view.py" line="233" />
         <source>Docs</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="231" />
+        <location filename="../../studio/ui/item_view.py" line="234" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="237" />
+        <location filename="../../studio/ui/item_view.py" line="240" />
         <source>Started {when}</source>
         <translation>开始于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="239" />
+        <location filename="../../studio/ui/item_view.py" line="242" />
         <source>Finished {when}</source>
         <translation>完成于 {when}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="248" />
+        <location filename="../../studio/ui/item_view.py" line="251" />
         <source>Mark this item: {status} (key {key} on the roadmap)</source>
         <translation>将此项标记为:{status}(在学习路线中按 {key} 键)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="250" />
+        <location filename="../../studio/ui/item_view.py" line="199" />
+        <location filename="../../studio/ui/item_view.py" line="253" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="251" />
+        <location filename="../../studio/ui/item_view.py" line="254" />
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="252" />
+        <location filename="../../studio/ui/item_view.py" line="255" />
         <source>Write what you learned, questions, settings that worked…</source>
         <translation>记下学到的内容、疑问和有效的参数设置……</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="278" />
+        <location filename="../../studio/ui/item_view.py" line="281" />
         <source>Editing…</source>
         <translation>编辑中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/item_view.py" line="289" />
+        <location filename="../../studio/ui/item_view.py" line="292" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -700,138 +716,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238" />
+        <location filename="../../studio/ui/main_window.py" line="245" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239" />
+        <location filename="../../studio/ui/main_window.py" line="246" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246" />
+        <location filename="../../studio/ui/main_window.py" line="253" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247" />
+        <location filename="../../studio/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248" />
+        <location filename="../../studio/ui/main_window.py" line="255" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244" />
-        <location filename="../../studio/ui/main_window.py" line="257" />
+        <location filename="../../studio/ui/main_window.py" line="251" />
+        <location filename="../../studio/ui/main_window.py" line="264" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="117" />
+        <location filename="../../studio/ui/main_window.py" line="120" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="170" />
+        <location filename="../../studio/ui/main_window.py" line="173" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="174" />
-        <source>The progress database was damaged; it was moved to {path}.</source>
-        <translation>进度数据库已损坏,已移至 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="240" />
+        <location filename="../../studio/ui/main_window.py" line="247" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241" />
+        <location filename="../../studio/ui/main_window.py" line="248" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242" />
+        <location filename="../../studio/ui/main_window.py" line="249" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243" />
+        <location filename="../../studio/ui/main_window.py" line="250" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245" />
+        <location filename="../../studio/ui/main_window.py" line="252" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249" />
+        <location filename="../../studio/ui/main_window.py" line="256" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250" />
+        <location filename="../../studio/ui/main_window.py" line="257" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="251" />
+        <location filename="../../studio/ui/main_window.py" line="258" />
         <source>Lessons use &amp;all cores</source>
         <translation>课程使用全部核心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
         <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254" />
+        <location filename="../../studio/ui/main_window.py" line="261" />
         <source>Lesson memory &amp;cap…</source>
         <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="258" />
+        <location filename="../../studio/ui/main_window.py" line="265" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="259" />
+        <location filename="../../studio/ui/main_window.py" line="266" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260" />
+        <location filename="../../studio/ui/main_window.py" line="267" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="270" />
+        <location filename="../../studio/ui/main_window.py" line="277" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="308" />
+        <location filename="../../studio/ui/main_window.py" line="315" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="309" />
+        <location filename="../../studio/ui/main_window.py" line="316" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -840,67 +851,77 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/main_window.py" line="339" />
+        <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
+        <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
+    </message>
+    <message>
         <location filename="../../studio/ui/main_window.py" line="349" />
+        <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
+        <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="385" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394" />
+        <location filename="../../studio/ui/main_window.py" line="430" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433" />
+        <location filename="../../studio/ui/main_window.py" line="469" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="489" />
+        <location filename="../../studio/ui/main_window.py" line="525" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="541" />
+        <location filename="../../studio/ui/main_window.py" line="582" />
         <source>Lesson memory cap</source>
         <translation>课程内存上限</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="542" />
+        <location filename="../../studio/ui/main_window.py" line="583" />
         <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
         <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="565" />
+        <location filename="../../studio/ui/main_window.py" line="606" />
         <source>memory cap {p}% of free RAM</source>
         <translation>内存上限为可用内存的 {p}%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="566" />
+        <location filename="../../studio/ui/main_window.py" line="607" />
         <source>lesson threads: {n} · lower priority · {cap}</source>
         <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="568" />
+        <location filename="../../studio/ui/main_window.py" line="609" />
         <source>Starting the lesson kernel…</source>
         <translation>正在启动课程内核…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="575" />
+        <location filename="../../studio/ui/main_window.py" line="616" />
         <source>Device: {device} · torch {version}</source>
         <translation>设备：{device} · torch {version}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="598" />
+        <location filename="../../studio/ui/main_window.py" line="639" />
         <source>{lesson}, running for {duration}</source>
         <translation>{lesson}，已运行 {duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="601" />
+        <location filename="../../studio/ui/main_window.py" line="642" />
         <source>Stop the running lesson?</source>
         <translation>停止正在运行的课程？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="602" />
+        <location filename="../../studio/ui/main_window.py" line="643" />
         <source>A lesson is still running:
 {runs}
 
@@ -911,12 +932,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="572" />
+        <location filename="../../studio/ui/main_window.py" line="613" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574" />
+        <location filename="../../studio/ui/main_window.py" line="178" />
+        <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
+        <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="615" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
@@ -978,31 +1004,31 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     </message>
     <message>
         <location filename="../../studio/ui/memory_refusal.py" line="44" />
-        <source>Cheaper settings that fit:</source>
-        <translation>内存够用的更省设置：</translation>
+        <source>Cheaper settings that use at most half of the {available} available ({limit}), so the rest of the computer keeps room:</source>
+        <translation>更省的设置（最多占用可用内存 {available} 的一半，即 {limit}，其余留给电脑的其他部分）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="51" />
+        <location filename="../../studio/ui/memory_refusal.py" line="55" />
         <source>No cheaper settings of this lesson fit. A free GPU notebook has more memory: export the lesson as a notebook for Colab or Kaggle.</source>
         <translation>本课没有内存够用的更省设置。免费的 GPU 笔记本内存更大：可把本课导出为笔记本，在 Colab 或 Kaggle 上运行。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="56" />
+        <location filename="../../studio/ui/memory_refusal.py" line="60" />
         <source>Running anyway runs it with a memory cap of {cap}: past it, the run ends as out of memory and the app stays up.</source>
         <translation>仍然运行时会设内存上限 {cap}：超过它，这次运行会以“内存不足”结束，应用保持运行。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="59" />
+        <location filename="../../studio/ui/memory_refusal.py" line="63" />
         <source>Running anyway may make the computer swap to disk and freeze for a while.</source>
         <translation>仍然运行可能导致电脑使用磁盘交换并卡顿一段时间。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="65" />
+        <location filename="../../studio/ui/memory_refusal.py" line="69" />
         <source>Use these settings</source>
         <translation>使用这些设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/memory_refusal.py" line="68" />
+        <location filename="../../studio/ui/memory_refusal.py" line="72" />
         <source>Run anyway</source>
         <translation>仍然运行</translation>
     </message>
@@ -1390,62 +1416,62 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>Roadmap</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="597" />
+        <location filename="../../studio/ui/plan_model.py" line="348" />
         <source>To do</source>
         <translation>待学</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="597" />
+        <location filename="../../studio/ui/plan_model.py" line="348" />
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="598" />
+        <location filename="../../studio/ui/plan_model.py" line="349" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="598" />
+        <location filename="../../studio/ui/plan_model.py" line="349" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <location filename="../../studio/ui/plan_model.py" line="353" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="602" />
+        <location filename="../../studio/ui/plan_model.py" line="353" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="603" />
+        <location filename="../../studio/ui/plan_model.py" line="354" />
         <source>Practice</source>
         <translation>实践</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="603" />
+        <location filename="../../studio/ui/plan_model.py" line="354" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="610" />
+        <location filename="../../studio/ui/plan_model.py" line="361" />
         <source>a GPU with {gb} GB of memory</source>
         <translation>显存 {gb} GB 的 GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="612" />
+        <location filename="../../studio/ui/plan_model.py" line="363" />
         <source>a GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="614" />
+        <location filename="../../studio/ui/plan_model.py" line="365" />
         <source>{gb} GB of RAM</source>
         <translation>{gb} GB 内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="615" />
+        <location filename="../../studio/ui/plan_model.py" line="366" />
         <source>Needs: {what}</source>
         <translation>需要:{what}</translation>
     </message>
@@ -1453,92 +1479,97 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="324" />
+        <location filename="../../studio/ui/roadmap_view.py" line="259" />
         <source>Search the roadmap…</source>
         <translation>搜索学习路线…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="325" />
+        <location filename="../../studio/ui/roadmap_view.py" line="260" />
         <source>What next?</source>
         <translation>下一步?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="327" />
+        <location filename="../../studio/ui/roadmap_view.py" line="262" />
         <source>Space: done on/off · L: learning · S: skipped · T: todo · Enter: open the lesson</source>
         <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="346" />
+        <location filename="../../studio/ui/plan_model.py" line="237" />
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="364" />
+        <location filename="../../studio/ui/plan_model.py" line="324" />
         <source>Lesson: {id} (Enter or double-click opens it)</source>
         <translation>课程:{id}(按回车键或双击打开)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="366" />
+        <location filename="../../studio/ui/plan_model.py" line="327" />
         <source>Lesson {id} is not written yet</source>
         <translation>课程 {id} 尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="407" />
+        <location filename="../../studio/ui/roadmap_view.py" line="287" />
         <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
         <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="411" />
+        <location filename="../../studio/ui/roadmap_view.py" line="291" />
         <source>Next: {title}</source>
         <translation>下一步:{title}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="412" />
+        <location filename="../../studio/ui/roadmap_view.py" line="292" />
         <source>Every item is done or skipped.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="416" />
+        <location filename="../../studio/ui/plan_model.py" line="336" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="417" />
+        <location filename="../../studio/ui/plan_model.py" line="337" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="421" />
+        <location filename="../../studio/ui/plan_model.py" line="342" />
         <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="428" />
+        <location filename="../../studio/ui/roadmap_view.py" line="301" />
         <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
         <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="432" />
+        <location filename="../../studio/ui/roadmap_view.py" line="303" />
+        <source>Recovered {recovered} record(s) from it; {lost} could not be read.</source>
+        <translation>已从中恢复 {recovered} 条记录；{lost} 条无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/roadmap_view.py" line="307" />
         <source>Kept: the progress of items no longer in this plan ({n}).</source>
         <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="517" />
+        <location filename="../../studio/ui/roadmap_view.py" line="393" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="518" />
+        <location filename="../../studio/ui/roadmap_view.py" line="394" />
         <source>The lesson is not written yet</source>
         <translation>课程尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="545" />
+        <location filename="../../studio/ui/roadmap_view.py" line="420" />
         <source>Matches: {n}</source>
         <translation>匹配:{n} 项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="545" />
+        <location filename="../../studio/ui/roadmap_view.py" line="421" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
     </message>

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from studio.cli.common import open_database
 from studio.core import advisor, measure
-from studio.core.db import Database
 from studio.core.history import RunStore
 from studio.core.lesson import catalog
 from studio.core.text import pick
@@ -30,7 +30,7 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def run(args) -> int:
-    db = Database()
+    db = open_database()
     try:
         if args.measure:
             m = measure.measure(progress=_progress)
@@ -88,7 +88,7 @@ def refusal_lines(refusal: advisor.Refusal, given: dict[str, str], lang: str = "
 
     lines = [f"studio: refused: {refusal.message(lang)}."]
     if refusal.options:
-        lines.append("cheaper settings that fit:")
+        lines.append(f"{refusal.options_heading(lang)}:")
         for option in refusal.options:
             lines.append(f"  {command({**given, **option.params})}    # {pick(option.text, lang)}")
     else:

@@ -45,8 +45,7 @@ def run_show(args) -> int:
     try:
         plan = load_plan(path, catalog().ids())
     except PlanError as exc:
-        return fail(f"{path} is not a valid plan ({len(exc.problems)} errors); "
-                    f"`studio plan check {path}` lists them")
+        return fail(exc.summary(path))
     store = open_store(plan.id)
     statuses = store.statuses()
     progress = store.progress(plan)

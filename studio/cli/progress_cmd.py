@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from studio.cli.common import fail
-from studio.core.db import Database
+from studio.cli.common import fail, open_database
 from studio.core.lesson import catalog
 from studio.core.plan import PlanError, default_plan_path, load_plan
 from studio.core.progress import STATUSES, ProgressError, ProgressStore
@@ -38,12 +36,8 @@ def add_parser(sub) -> None:
 
 
 def open_store(plan_id: str = "zero-compute") -> ProgressStore:
-    """The store on the user's database; says so on stderr if a corrupt file was moved aside."""
-    store = ProgressStore(Database(), plan_id)
-    if store.recovered_from:
-        print(f"studio: note: the progress database was damaged; it was moved to "
-              f"{store.recovered_from} and a new one was started", file=sys.stderr)
-    return store
+    """The store on the user's database (a damaged file moved aside is reported on stderr)."""
+    return ProgressStore(open_database(), plan_id)
 
 
 def _plan(args):
@@ -51,8 +45,7 @@ def _plan(args):
     try:
         return load_plan(path, catalog().ids())
     except PlanError as exc:
-        fail(f"{path} is not a valid plan ({len(exc.problems)} errors); "
-             f"`studio plan check {path}` lists them")
+        fail(exc.summary(path))
         return None
 
 
@@ -84,9 +77,11 @@ def run_set(args) -> int:
     except KeyError:
         return fail(f"plan {plan.id!r} has no item {args.item!r}; `studio plan show` lists them")
     store = open_store(plan.id)
+    try:
+        record = store.set_note(item.id, args.note) if args.note is not None else None
+    except ProgressError as exc:
+        return fail(str(exc))
     record = store.set_status(item.id, args.status)
-    if args.note is not None:
-        record = store.set_note(item.id, args.note)
     print(f"{item.id}: {record.status}")
     return 0
 
@@ -97,7 +92,7 @@ def run_export(args) -> int:
         count = store.export(args.file)
     except OSError as exc:
         return fail(f"cannot write {args.file}: {exc.strerror or exc}")
-    print(f"wrote {count} records to {args.file}")
+    print(f"wrote {count} record{'s' * (count != 1)} to {args.file}")
     return 0
 
 

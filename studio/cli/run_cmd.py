@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import signal
 import sys
 from pathlib import Path
 
 from studio.cli.common import fail
 from studio.cli.runs_cmd import open_store
-from studio.core import devices
+from studio.core import devices, safe_write
 from studio.core.context import Context, Event
 from studio.core.lesson import LessonError, catalog, parse_assignments
 from studio.core.runner import EXIT_CODES, run_lesson
@@ -46,6 +47,7 @@ class CliContext(Context):
         super().__init__(device, params)
         self.quiet = quiet
         self.out = out
+        self.write_errors = 0
         self._tty = sys.stderr.isatty()
 
     def _emit(self, event: Event) -> None:
@@ -62,8 +64,14 @@ class CliContext(Context):
             if done >= total:
                 print(file=sys.stderr)
         elif event.kind in ("figure", "plot") and self.out:
-            path = save_png(self.out, event.name, event.payload)
-            print(f"[studio] wrote {path}", file=stream, flush=True)
+            try:
+                path = save_png(self.out, event.name, event.payload)
+            except OSError as exc:  # a full disk: said, and the exit code says so too
+                self.write_errors += 1
+                print(f"studio: error: cannot write {self.out / event.name}.png: {exc.strerror or exc}",
+                      file=sys.stderr, flush=True)
+            else:
+                print(f"[studio] wrote {path}", file=stream, flush=True)
 
 
 def _table_text(data) -> str:
@@ -73,13 +81,27 @@ def _table_text(data) -> str:
 
 def save_png(folder: Path, name: str, obj) -> Path:
     """Write a matplotlib Figure or a Plot as PNG (Agg backend; no window)."""
+    import io
+
     from studio.core.figures import plot_to_figure
 
-    folder.mkdir(parents=True, exist_ok=True)
     fig = obj if hasattr(obj, "savefig") else plot_to_figure(obj)
-    path = folder / f"{name}.png"
-    fig.savefig(path, dpi=100)
-    return path
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=100)
+    return safe_write.write_bytes(folder / f"{name}.png", png.getvalue())
+
+
+def out_folder_problem(folder: Path) -> str | None:
+    """Why `--out FOLDER` cannot take the PNG files (None: it can; it is made when missing)."""
+    if folder.exists() and not folder.is_dir():
+        return f"--out {folder}: not a folder (the figures are written into a folder, one PNG each)"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"--out {folder}: cannot make the folder: {exc.strerror or exc}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"--out {folder}: the folder is not writable"
+    return None
 
 
 def run(args) -> int:
@@ -95,6 +117,8 @@ def run(args) -> int:
         return fail(str(exc))
     except ValueError:
         return fail(f"--memory-limit expects a size such as 500M or 2G; got {args.memory_limit!r}")
+    if args.out is not None and (problem := out_folder_problem(args.out)):
+        return fail(problem)  # before the run starts: nothing is recorded
     if not args.force and (refused := _memory_refusal(args, lesson, params)) is not None:
         return refused
     ctx = CliContext(device, params, quiet=args.json, out=args.out)
@@ -113,6 +137,8 @@ def run(args) -> int:
         run_id = run.run_id
     if args.json:
         print(json.dumps({"run_id": run_id, **outcome.to_json(ctx)}, ensure_ascii=False))
+    elif outcome.status == "cancelled":
+        pass  # Ctrl-C: the run's last line says "Stopped." (`studio runs` has the rest)
     else:
         print(f"[studio] {lesson.id}: {outcome.status} in {outcome.seconds:.2f} s on {outcome.device}"
               f" (run {run_id})")
@@ -120,6 +146,8 @@ def run(args) -> int:
             print(f"  {key} = {value}")
     if outcome.status in ("out_of_memory", "crashed"):
         print(f"studio: {outcome.error}", file=sys.stderr)  # one line, no traceback
+    if ctx.write_errors and outcome.status == "done":
+        return 2  # a figure could not be written (each said so in one line)
     return EXIT_CODES.get(outcome.status, 1)
 
 

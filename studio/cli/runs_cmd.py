@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from studio.cli.common import fail
-from studio.core.db import Database
+from studio.cli.common import fail, open_database
 from studio.core.history import (
     RunStore,
     UnknownRun,
@@ -17,6 +15,7 @@ from studio.core.history import (
     local_time,
     strict_json,
 )
+from studio.core.text import short_repr
 
 
 def add_parser(sub) -> None:
@@ -47,17 +46,15 @@ def add_parser(sub) -> None:
 def open_store() -> RunStore:
     """The run history in the user's database; says so when a damaged file was moved aside,
     and marks runs whose process died as interrupted."""
-    db = Database()
-    if db.recovered_from:
-        print(f"[studio] the database was damaged; moved it to {db.recovered_from} and started a new one",
-              file=sys.stderr)
-    store = RunStore(db)
+    store = RunStore(open_database())
     store.recover_interrupted()
     return store
 
 
 def list_runs(args) -> int:
     runs = open_store().list(args.lesson)
+    if args.lesson and not runs and (unknown := _unknown_lesson(args.lesson)):
+        return fail(unknown)
     if args.json:
         print(json.dumps([run.to_json(details=False) for run in runs], ensure_ascii=False, indent=1))
         return 0
@@ -118,7 +115,9 @@ def export_runs(args) -> int:
     try:
         ids = _parse_ids(args.run_ids) if args.run_ids else store.ids(lesson)
         if not ids:
-            return fail(f"no runs of lesson {lesson!r} to export" if lesson else "no runs to export")
+            if not lesson:
+                return fail("no runs to export")
+            return fail(_unknown_lesson(lesson) or f"no runs of lesson {lesson!r} to export")
         if suffix == ".json":
             store.export_json(ids, args.output)
         else:
@@ -140,17 +139,29 @@ def delete_runs(args) -> int:
     return 0
 
 
+MAX_RUN_ID = 2**63 - 1  # SQLite's largest integer
+
+
 def _parse_ids(raw: list[str]) -> list[int]:
     out = []
     for text in raw:
         try:
             value = int(text)
         except ValueError:
-            raise ValueError(f"a run id is a positive whole number, got {text!r}") from None
-        if value < 1:
-            raise ValueError(f"a run id is a positive whole number, got {text!r}")
+            raise ValueError(f"a run id is a positive whole number, got {short_repr(text)}") from None
+        if not 1 <= value <= MAX_RUN_ID:
+            raise ValueError(f"a run id is a whole number from 1 to {MAX_RUN_ID}, got {short_repr(text)}")
         out.append(value)
     return out
+
+
+def _unknown_lesson(lesson_id: str) -> str | None:
+    """The message for a lesson id the catalog does not have (its runs may outlive it: then None)."""
+    from studio.core.lesson import catalog
+
+    if lesson_id in catalog().lessons:
+        return None
+    return f"unknown lesson {lesson_id!r}; `studio lessons` lists them"
 
 
 def _hint(exc: Exception) -> str:

@@ -53,7 +53,7 @@ import json
 import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from studio.core.lesson import LessonError
@@ -65,6 +65,7 @@ Text = Mapping[str, str]
 SLOW_MINUTES = 15.0  # longer than this on this PC: "runs, but slowly"
 GPU_HOURS = 8.0  # longer than this on this CPU: "needs a GPU" (a working day)
 MEMORY_SHARE = 0.8  # a run may use at most this share of the available RAM
+SUGGEST_SHARE = 0.5  # cheaper settings offered instead use at most this share: the machine keeps room
 ASSUMED_GFLOPS = {"float32": 20.0, "float64": 10.0}  # a modest 4-core laptop, when not measured
 ASSUMED_GPU_GFLOPS = {"float32": 8000.0, "float64": 250.0}  # a mid-range consumer GPU
 ASSUMED_LOOPS_PER_S = 5e6  # a plain Python loop step on a modest PC (6e6 measured on the 2-core dev VM)
@@ -197,12 +198,17 @@ class Rule:
 ROWS_LIMIT = 1_000_000  # 避免直接跑通100万+条数据的全量训练
 TRANSFORMER_PARAMS = 100_000_000  # GPT-2 small 124M, BERT-base 110M parameters
 BERT_FINETUNE_VRAM = 8 * GB  # BERT微调(>8GB显存需求)
-RESNET50_IMAGENET_FLOPS = 4.1e9 * 3 * 1_281_167 * 90  # 4.1 GFLOPs/image forward, x3 training, 90 epochs
+# ResNet50: 4.1 G multiply-adds per 224x224 image forward (torchvision's "4.09 GFLOPS" counts a
+# multiply-add as one), i.e. 8.2 GFLOPs as the matmul benchmark and torch's FlopCounterMode count;
+# x3 for training (forward + backward), 1,281,167 ImageNet images, 90 epochs.
+RESNET50_FLOPS_PER_IMAGE = 2 * 4.1e9
+IMAGENET_IMAGES = 1_281_167
+RESNET50_IMAGENET_FLOPS = RESNET50_FLOPS_PER_IMAGE * 3 * IMAGENET_IMAGES * 90
 
 RULES: tuple[Rule, ...] = (  # most specific first: a sentence shows the first two reasons
     Rule("imagenet_scale", "gpu", bi(
-        "ImageNet-scale training (the article: ResNet50 on ImageNet needs a GPU; about 1.4e18 FLOPs)",
-        "ImageNet 规模的训练（原文：ResNet50 训练 ImageNet 需 GPU，约 1.4e18 次浮点运算）"),
+        "ImageNet-scale training (the article: ResNet50 on ImageNet needs a GPU; about 2.8e18 FLOPs)",
+        "ImageNet 规模的训练（原文：ResNet50 训练 ImageNet 需 GPU，约 2.8e18 次浮点运算）"),
         lambda e, m: e.flops >= RESNET50_IMAGENET_FLOPS / 10 and not m.gpus),
     Rule("vram", "gpu", bi(
         "it needs more GPU memory than this PC has (the article: BERT fine-tuning needs more than 8 GB)",
@@ -472,31 +478,36 @@ LEVELS = ("runs", "slow", "gpu", "memory")  # mildest first
 
 
 def merge(a: Verdict, b: Verdict) -> Verdict:
-    """The harsher of two verdicts on the same thing, with the reasons and advice of both."""
+    """The harsher of two verdicts on the same thing, with the reasons and advice of both (a new
+    Verdict: neither is changed, so one lesson's verdict can be shared by all its plan items)."""
     worst, other = (a, b) if LEVELS.index(a.level) >= LEVELS.index(b.level) else (b, a)
     keys = {x.key for x in worst.cheaper}
-    worst.cheaper += [x for x in other.cheaper if x.key not in keys]
-    if not worst.cloud:
-        worst.cloud = list(other.cloud)
-    worst.reasons += [r for r in other.reasons if r not in worst.reasons]
-    worst.rules += [r for r in other.rules if r not in worst.rules]
-    if worst.seconds is None:
-        worst.seconds = other.seconds
-    worst.bytes = max(worst.bytes, other.bytes)
-    return worst
+    return replace(
+        worst,
+        cheaper=worst.cheaper + [x for x in other.cheaper if x.key not in keys],
+        cloud=list(worst.cloud or other.cloud),
+        reasons=worst.reasons + [r for r in other.reasons if r not in worst.reasons],
+        rules=worst.rules + [r for r in other.rules if r not in worst.rules],
+        seconds=worst.seconds if worst.seconds is not None else other.seconds,
+        bytes=max(worst.bytes, other.bytes),
+    )
 
 
-def advise_item(item, m: Measurement, lessons=None) -> Verdict | None:
+def advise_item(item, m: Measurement, lessons=None, lesson_verdicts: dict | None = None) -> Verdict | None:
     """A plan item's verdict: its lesson's (if it has one) and its stated hardware needs, with
     the article workload its warnings name (ResNet50 on ImageNet, BERT fine-tuning). None for
-    an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's)."""
+    an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's);
+    `lesson_verdicts`: a dict kept across the items of a plan, so each lesson is judged once."""
     if lessons is None:
         from studio.core.lesson import catalog
 
         lessons = catalog()
     verdict = None
-    if item.lesson and item.lesson in lessons.ids():
-        verdict = advise_lesson(lessons.get(item.lesson), m)
+    if item.lesson and item.lesson in lessons.lessons:
+        cache = lesson_verdicts if lesson_verdicts is not None else {}
+        if item.lesson not in cache:
+            cache[item.lesson] = advise_lesson(lessons.get(item.lesson), m)
+        verdict = cache[item.lesson]
     needs = item.needs
     if needs:
         workload = next((WARNING_WORKLOADS[w.id] for w in item.warnings if w.id in WARNING_WORKLOADS), None)
@@ -521,6 +532,19 @@ class Refusal:
     def limit(self) -> float:
         return MEMORY_SHARE * self.available
 
+    @property
+    def suggest_limit(self) -> float:
+        """What the cheaper settings offered may use: half the available RAM, so the system,
+        the app and the learner's browser keep the rest (80% barely fit: 19.6 of 24.7 GB)."""
+        return SUGGEST_SHARE * self.available
+
+    def options_heading(self, lang: str | None = None) -> str:
+        return pick(bi(
+            f"cheaper settings that use at most half of the {size_text(self.available)} available "
+            f"({size_text(self.suggest_limit)}), leaving the rest to the rest of the machine",
+            f"更省的设置（最多占用可用内存 {size_text(self.available)} 的一半，即 {size_text(self.suggest_limit)}，"
+            f"其余留给系统和其他程序）"), lang)
+
     def message(self, lang: str | None = None) -> str:
         return pick(bi(
             f"{self.lesson} would need about {size_text(self.needed)} of memory, more than "
@@ -542,10 +566,9 @@ def memory_check(lesson, params: Mapping[str, Any], available: float | None = No
         available = available_memory()
     params = dict(params)
     e = estimate_for(lesson, params)
-    limit = MEMORY_SHARE * available
-    if e.bytes <= limit:
+    if e.bytes <= MEMORY_SHARE * available:
         return None
-    return Refusal(lesson.id, e.bytes, available, cheaper_settings(lesson, params, limit))
+    return Refusal(lesson.id, e.bytes, available, cheaper_settings(lesson, params, SUGGEST_SHARE * available))
 
 
 def cheaper_settings(lesson, params: Mapping[str, Any], limit: float) -> list[Advice]:

@@ -1,8 +1,9 @@
 """The one SQLite database: progress, notes, run history, measurements.
 
-Opening it checks the file; a corrupt file is moved aside (with a timestamp) and a new
-one is made, and `Database.recovered_from` tells where the old one went, so the UI and
-CLI can say so. The schema carries a version (`PRAGMA user_version`) and every change is
+Opening it checks the file; a corrupt file is moved aside (with a timestamp), a new one is
+made, every row that can still be read is copied into it (`studio.core.db_recover`), and
+`Database.recovery` tells where the old one went and how many rows were saved and lost, so
+the UI and CLI can say so. The schema carries a version (`PRAGMA user_version`) and every change is
 a numbered migration below, applied in order in one transaction each.
 """
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from studio.core import paths
+from studio.core.db_recover import Recovery, recover
 
 # version -> SQL. Append only: never edit a migration that has shipped.
 MIGRATIONS: dict[int, str] = {
@@ -150,7 +152,7 @@ REBUILDS = {4}
 class Database:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else paths.database()
-        self.recovered_from: Path | None = None
+        self.recovery: Recovery | None = None
         self._lock = threading.RLock()
         self.conn = self._open()
 
@@ -176,9 +178,9 @@ class Database:
                 extra = self.path.with_name(self.path.name + suffix)
                 if extra.exists():
                     extra.replace(aside.with_name(aside.name + suffix))
-            self.recovered_from = aside
             conn = self._connect()
             self._migrate(conn)
+            self.recovery = recover(aside, conn)
             return conn
 
     def _connect(self) -> sqlite3.Connection:
@@ -211,6 +213,18 @@ class Database:
             finally:
                 if rebuild:
                     conn.execute("PRAGMA foreign_keys=ON")
+
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where a damaged file was moved when this one was opened (else None)."""
+        return self.recovery.aside if self.recovery else None
+
+    def damage_note(self) -> str | None:
+        """One line for the learner when a damaged file was moved aside, else None."""
+        if self.recovery is None:
+            return None
+        return (f"the database was damaged; it was moved to {self.recovery.aside} and a new one was "
+                f"started: {self.recovery.line()}")
 
     @property
     def version(self) -> int:

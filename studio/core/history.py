@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 import studio
+from studio.core import safe_write
 from studio.core.db import Database
 from studio.core.runner import STATUSES as RUN_ENDINGS
 
@@ -297,17 +298,13 @@ class RunStore:
         runs = [self.get(i) for i in self._checked(ids)]
         doc = {"format": "zero-compute-ml-studio/runs", "version": 1,
                "exported": iso_time(time.time()), "runs": [run.to_json() for run in runs]}
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
-        return path
+        return safe_write.write_text(path, json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False))
 
     def export_csv(self, ids: Iterable[int], path: Path | str) -> Path:
         """The runs' curves as long-format CSV: run_id,name,step,wall,value."""
         ids = self._checked(ids)
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", newline="", encoding="utf-8") as f:
+        with safe_write.atomic_open(path, "w", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["run_id", "name", "step", "wall", "value"])
             for run_id in ids:

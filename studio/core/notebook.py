@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.core import safe_write
 from studio.core.lesson import LessonError
 from studio.core.text import pick
 
@@ -423,28 +424,31 @@ def _both(text: Mapping[str, str]) -> str:
     return en if en == zh else f"{en}\n\n{zh}"
 
 
+GPU_NOTE = (
+    "## Choosing a GPU runtime / 选择 GPU 运行时\n\n"
+    "The code below uses a CUDA GPU when it finds one, and the CPU otherwise.\n\n"
+    "- **Google Colab**: *Runtime > Change runtime type > T4 GPU*, then *Runtime > Run all*. "
+    "Sessions last up to 12 hours; mount Google Drive to keep files.\n"
+    "- **Kaggle**: *Settings > Accelerator > GPU T4 x2* (or P100); about 30 GPU hours a week. "
+    "Turn *Internet* on for the install cell.\n"
+    "- **National Supercomputing Internet Platform (scnet.cn)**: open a notebook on an "
+    "accelerator card instance; domestic accelerator cards are offered too.\n\n"
+    "代码找到 CUDA GPU 时使用 GPU，否则使用 CPU。\n\n"
+    "- **Google Colab**：*代码执行程序 > 更改运行时类型 > T4 GPU*，然后 *全部运行*。"
+    "单次会话最长 12 小时；"
+    "挂载 Google Drive 保存文件。\n"
+    "- **Kaggle**：*Settings > Accelerator > GPU T4 x2*（或 P100）；每周约 30 小时 GPU 额度。"
+    "安装单元需要打开 *Internet*。\n"
+    "- **国家超算互联网平台（scnet.cn）**：在加速卡实例上打开 Notebook；也提供国产加速卡。"
+)
+
+
 def _gpu_note(lesson) -> str:
     if "cuda" not in lesson.devices:
         return ("## Runtime / 运行环境\n\nThis lesson computes on the CPU only: the default runtime of "
                 "Jupyter, Colab or Kaggle is enough.\n\n"
                 "本课只使用 CPU：Jupyter、Colab 或 Kaggle 的默认运行环境即可。")
-    return (
-        "## Choosing a GPU runtime / 选择 GPU 运行时\n\n"
-        "The code below uses a CUDA GPU when it finds one, and the CPU otherwise.\n\n"
-        "- **Google Colab**: *Runtime > Change runtime type > T4 GPU*, then *Runtime > Run all*. "
-        "Sessions last up to 12 hours; mount Google Drive to keep files.\n"
-        "- **Kaggle**: *Settings > Accelerator > GPU T4 x2* (or P100); about 30 GPU hours a week. "
-        "Turn *Internet* on for the install cell.\n"
-        "- **National Supercomputing Internet Platform (scnet.cn)**: open a notebook on an "
-        "accelerator card instance; domestic accelerator cards are offered too.\n\n"
-        "代码找到 CUDA GPU 时使用 GPU，否则使用 CPU。\n\n"
-        "- **Google Colab**：*代码执行程序 > 更改运行时类型 > T4 GPU*，然后 *全部运行*。"
-        "单次会话最长 12 小时；"
-        "挂载 Google Drive 保存文件。\n"
-        "- **Kaggle**：*Settings > Accelerator > GPU T4 x2*（或 P100）；每周约 30 小时 GPU 额度。"
-        "安装单元需要打开 *Internet*。\n"
-        "- **国家超算互联网平台（scnet.cn）**：在加速卡实例上打开 Notebook；也提供国产加速卡。"
-    )
+    return GPU_NOTE
 
 
 def notebook(lesson, params: Mapping[str, Any] | None = None):
@@ -508,10 +512,8 @@ def write(lesson, path: Path | str, params: Mapping[str, Any] | None = None) -> 
 
     nb = notebook(lesson, params)
     nbformat.validate(nb)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, str(path))
-    return path
+    text = nbformat.writes(nb)
+    return safe_write.write_text(path, text if text.endswith("\n") else text + "\n")
 
 
 def script(nb) -> str:

@@ -13,14 +13,17 @@ the summary, where `studio plan check` lists them. `strict=True` turns them into
 from __future__ import annotations
 
 import difflib
+import math
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
+
 from studio.core.text import LANGS, bi, pick
+from studio.core.text import short_repr as _short
 
 Text = Mapping[str, str]
 
@@ -32,6 +35,9 @@ HARDWARE = {
     "gpu": bi("GPU / cloud", "GPU/云平台"),
 }
 DONE_STATUSES = ("done", "skipped")
+MAX_GB = 100_000  # RAM or GPU memory an item may say it needs (100 TB: more is a typo)
+MAX_MONTHS = 120
+MAX_HOURS = 10_000
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 PLAN_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -92,16 +98,17 @@ class Item:
 
     def matches(self, query: str) -> bool:
         """Every word of `query` occurs (case-insensitively) in this item's text, any language."""
-        words = query.casefold().split()
-        if not words:
-            return True
-        hay = " ".join(
+        hay = self.search_text()
+        return all(w in hay for w in query.casefold().split())
+
+    def search_text(self) -> str:
+        """What a search looks in: the item's id, kind, lesson and texts in every language, casefolded."""
+        return " ".join(
             [self.id, self.kind, self.lesson or ""]
             + [t for text in (self.title, self.body) for t in text.values()]
             + [t for r in self.resources for t in r.title.values()]
             + [t for w in self.warnings for t in w.text.values()]
         ).casefold()
-        return all(w in hay for w in words)
 
 
 @dataclass(frozen=True)
@@ -161,24 +168,44 @@ class Plan:
     path: Path | None = None
     known_lessons: frozenset[str] | None = None  # the catalog it was checked against
 
-    def items(self) -> list[Item]:
-        return [item for phase in self.phases for item in phase.items()]
+    # Indexes, built once: looking an item up is a dict access, so nothing that walks the plan
+    # (the roadmap's verdicts, a 100,000-item plan at start-up) grows with the square of its size.
+    _items: tuple[Item, ...] = field(init=False, repr=False, compare=False)
+    _by_id: Mapping[str, tuple[Item, Phase]] = field(init=False, repr=False, compare=False)
+    _by_lesson: Mapping[str, Item] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, tuple[Item, Phase]] = {}
+        by_lesson: dict[str, Item] = {}
+        for phase in self.phases:
+            for topic in phase.topics:
+                for item in topic.items:
+                    by_id.setdefault(item.id, (item, phase))
+                    if item.lesson:
+                        by_lesson.setdefault(item.lesson, item)
+        object.__setattr__(self, "_items", tuple(item for phase in self.phases for item in phase.items()))
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_lesson", by_lesson)
+
+    def items(self) -> tuple[Item, ...]:
+        return self._items
 
     def item(self, item_id: str) -> Item:
-        for item in self.items():
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id][0]
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._by_id
 
     def phase_of(self, item_id: str) -> Phase:
-        for phase in self.phases:
-            if any(item.id == item_id for item in phase.items()):
-                return phase
-        raise KeyError(item_id)
+        return self._by_id[item_id][1]
+
+    def item_for_lesson(self, lesson_id: str) -> Item | None:
+        """The first item, in plan order, that links this lesson."""
+        return self._by_lesson.get(lesson_id)
 
     def lesson_ids(self) -> list[str]:
         """Distinct lesson ids linked from the plan, in plan order."""
-        return list(dict.fromkeys(item.lesson for item in self.items() if item.lesson))
+        return list(self._by_lesson)
 
     def missing_lessons(self) -> list[tuple[str, Item]]:
         """(lesson id, item) for each item whose lesson the catalog does not have."""
@@ -248,6 +275,15 @@ class PlanError(Exception):
     def errors(self) -> list[str]:
         return [str(p) for p in self.problems]
 
+    def count_text(self) -> str:
+        """'1 error', '3 errors'."""
+        n = len(self.problems)
+        return f"{n} error{'s' * (n != 1)}"
+
+    def summary(self, path: Path | str) -> str:
+        """The one line a command prints when it cannot use the plan."""
+        return f"{path} is not a valid plan ({self.count_text()}); `studio plan check {path}` lists them"
+
 
 def load_plan(
     path: Path | str,
@@ -279,9 +315,11 @@ def parse_plan(
     path: Path | None = None,
 ) -> Plan:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         raise PlanError([_syntax_problem(file, exc)]) from None
+    except RecursionError:  # tomli refuses arrays or inline tables nested over 400 deep
+        raise PlanError([Problem(file, "", "arrays or tables are nested too deeply to be a plan")]) from None
     known = frozenset(known_lessons) if known_lessons is not None else None
     checker = _Checker(file, known, strict)
     plan = checker.plan(data, path)
@@ -290,21 +328,14 @@ def parse_plan(
     return plan
 
 
-def _syntax_problem(file: str, exc: tomllib.TOMLDecodeError) -> Problem:
+def _syntax_problem(file: str, exc: tomli.TOMLDecodeError) -> Problem:
+    """tomli says where: '... (at line 2, column 5)' or '... (at end of document)'."""
     message = str(exc)
-    match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
-    lineno = getattr(exc, "lineno", None)
+    match = re.search(r"\s*\(at (?:line (\d+), column (\d+)|(end of document))\)\s*$", message)
+    where = ""
     if match:
         message = message[: match.start()]
-        lineno, colno = int(match.group(1)), int(match.group(2))
-    else:
-        colno = getattr(exc, "colno", None)
-    if lineno is None:
-        m = re.search(r"\(at end of document\)", message)
-        where = "end of file" if m else ""
-        message = message.replace(" (at end of document)", "")
-    else:
-        where = f"line {lineno}, column {colno}" if colno else f"line {lineno}"
+        where = "end of file" if match.group(3) else f"line {match.group(1)}, column {match.group(2)}"
     return Problem(file, where, f"TOML syntax error: {message}")
 
 
@@ -331,63 +362,57 @@ class _Checker:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else f" (expected: {', '.join(allowed)})"
-                self.error(_join(where, key), f"unknown field {key!r}{extra}")
+                self.error(_join(where, key), f"unknown field {_short(key)}{extra}")
 
     def _get(self, table, where, key, kind, *, required=True):
-        """table[key] checked against `kind` ('str', 'int', 'number', 'bool', 'table', 'array')."""
+        """table[key] checked against `kind` ('str', 'int', 'number', 'bool', 'table', 'array');
+        numbers must be finite (TOML's inf and nan, and 1e400, which reads as inf, are refused)."""
         value = table.get(key, _MISSING)
-        at = _join(where, key)
         if value is _MISSING:
             if required:
-                self.error(at, f"missing field {key!r}")
+                self.error(_join(where, key), f"missing field {_short(key)}")
             return None
-        ok = {
-            "str": isinstance(value, str),
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, (int, float)) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "table": isinstance(value, dict),
-            "array": isinstance(value, list),
-        }[kind]
-        if not ok:
-            self.error(at, f"wrong type: expected {_KIND_NAMES[kind]}, got {_type_name(value)}")
+        if not _IS[kind](value):
+            self.error(_join(where, key), f"wrong type: expected {_KIND_NAMES[kind]}, got {_type_name(value)}")
+            return None
+        if kind == "number" and not math.isfinite(value):
+            self.error(_join(where, key), f"expected a finite number, got {value}")
             return None
         return value
 
     def _text(self, table, where, key, *, required=True) -> Text | None:
         """A bilingual text: a table with non-empty `en` and `zh` strings."""
         value = table.get(key, _MISSING)
+        if isinstance(value, dict) and value.keys() == _LANG_SET:  # the usual, well-formed case
+            en, zh = value["en"], value["zh"]
+            if isinstance(en, str) and isinstance(zh, str) and (en := en.strip()) and (zh := zh.strip()):
+                return {"en": en, "zh": zh}
         at = _join(where, key)
         if value is _MISSING:
             if required:
-                self.error(at, f"missing field {key!r}")
+                self.error(at, f"missing field {_short(key)}")
             return None
         if not isinstance(value, dict):
             self.error(at, f"wrong type: expected a table with 'en' and 'zh', got {_type_name(value)}")
             return None
-        ok = True
         for lang in LANGS:
             if lang not in value:
-                self.error(at, f"missing {lang!r} (every text needs both 'en' and 'zh')")
-                ok = False
+                self.error(at, f"missing {_short(lang)} (every text needs both 'en' and 'zh')")
             elif not isinstance(value[lang], str):
                 self.error(_join(at, lang), f"wrong type: expected a string, got {_type_name(value[lang])}")
-                ok = False
             elif not value[lang].strip():
                 self.error(_join(at, lang), "is empty")
-                ok = False
         for lang in value:
             if lang not in LANGS:
-                self.error(_join(at, lang), f"unknown language {lang!r} (expected 'en' and 'zh')")
-                ok = False
-        return {lang: value[lang].strip() for lang in LANGS} if ok else None
+                self.error(_join(at, lang), f"unknown language {_short(lang)} (expected 'en' and 'zh')")
+        return None
 
     def _id(self, table, where, pattern=ID_RE) -> str | None:
         value = self._get(table, where, "id", "str")
-        if value is not None and not pattern.match(value):
+        if value is not None and not pattern.fullmatch(value):
             self.error(
                 _join(where, "id"),
-                f"malformed id {value!r} (use lowercase letters, digits, '-' and '_')",
+                f"malformed id {_short(value)} (use lowercase letters, digits, '-' and '_')",
             )
         return value
 
@@ -396,7 +421,7 @@ class _Checker:
         if value is None:
             return []
         if required and not value:
-            self.error(_join(where, key), f"{key!r} is empty")
+            self.error(_join(where, key), f"{_short(key)} is empty")
         out = []
         for i, entry in enumerate(value):
             at = f"{_join(where, key)}[{i}]"
@@ -416,13 +441,13 @@ class _Checker:
         title = self._text(data, "", "title")
         summary = self._text(data, "", "summary", required=False)
         source = self._get(data, "", "source", "str", required=False)
-        if source is not None and not URL_RE.match(source):
-            self.error("source", f"not an http(s) address: {source!r}")
+        if source is not None and not URL_RE.fullmatch(source):
+            self.error("source", f"not an http(s) address: {_short(source)}")
         warnings: dict[str, Pitfall] = {}
         table = self._get(data, "", "warnings", "table", required=False) or {}
         for key in table:
-            if not ID_RE.match(key):
-                self.error(f"warnings.{key}", f"malformed warning name {key!r}")
+            if not ID_RE.fullmatch(key):
+                self.error(f"warnings.{key}", f"malformed warning name {_short(key)}")
             text = self._text(table, "warnings", key)
             self.warning_ids.add(key)
             if text is not None:
@@ -463,7 +488,7 @@ class _Checker:
         if hardware is not None and hardware not in HARDWARE:
             self.error(
                 _join(where, "hardware"),
-                f"unknown hardware {hardware!r} (expected one of: {', '.join(HARDWARE)})",
+                f"unknown hardware {_short(hardware)} (expected one of: {', '.join(HARDWARE)})",
             )
             hardware = None
         topics = self._unique_children(raw, where, "topics", self.topic, "topic")
@@ -477,11 +502,11 @@ class _Checker:
         if value is None:
             return None
         if len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            self.error(at, f"expected a range of two whole numbers like [1, 2], got {value!r}")
+            self.error(at, f"expected a range of two whole numbers like [1, 2], got {_short(value)}")
             return None
         low, high = value
-        if low < 0 or high < low:
-            self.error(at, f"expected [from, to] with 0 <= from <= to, got {value!r}")
+        if not 0 <= low <= high <= MAX_MONTHS:
+            self.error(at, f"expected [from, to] with 0 <= from <= to <= {MAX_MONTHS}, got {_short(value)}")
             return None
         return (low, high)
 
@@ -506,13 +531,13 @@ class _Checker:
                 self.item_ids[item_id] = where
         kind = self._get(raw, where, "kind", "str")
         if kind is not None and kind not in KINDS:
-            self.error(_join(where, "kind"), f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
+            self.error(_join(where, "kind"), f"unknown kind {_short(kind)} (expected one of: {', '.join(KINDS)})")
             kind = None
         title = self._text(raw, where, "title")
         body = self._text(raw, where, "body")
         hours = self._get(raw, where, "hours", "number")
-        if hours is not None and not 0 <= hours <= 10_000:
-            self.error(_join(where, "hours"), f"expected hours between 0 and 10000, got {hours}")
+        if hours is not None and not 0 <= hours <= MAX_HOURS:
+            self.error(_join(where, "hours"), f"expected hours between 0 and {MAX_HOURS}, got {hours:g}")
             hours = None
         lesson = self._lesson(raw, where, kind)
         needs = self._needs(raw, where)
@@ -532,13 +557,13 @@ class _Checker:
             if kind == "lesson" and "lesson" not in raw:
                 self.error(at, "missing field 'lesson' (an item of kind 'lesson' names its lesson id)")
             return None
-        if not LESSON_ID_RE.match(lesson):
-            self.error(at, f"malformed lesson id {lesson!r} "
+        if not LESSON_ID_RE.fullmatch(lesson):
+            self.error(at, f"malformed lesson id {_short(lesson)} "
                            "(expected dotted lowercase, like 'torch.linear_regression')")
             return None
         if self.strict and self.known is not None and lesson not in self.known:
             hint = suggest_lesson(lesson, self.known)
-            self.error(at, f"unknown lesson id {lesson!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
+            self.error(at, f"unknown lesson id {_short(lesson)}" + (f" (did you mean {hint!r}?)" if hint else ""))
         return lesson
 
     def _needs(self, raw, where) -> Needs | None:
@@ -553,8 +578,8 @@ class _Checker:
             value = self._get(table, at, key, "number", required=False)
             if key in table and value is None:
                 ok = False
-            elif value is not None and value <= 0:
-                self.error(_join(at, key), f"expected a positive number of GB, got {value}")
+            elif value is not None and not 0 < value <= MAX_GB:
+                self.error(_join(at, key), f"expected a number of GB above 0 and at most {MAX_GB:,}, got {value:g}")
                 ok = False
             values[key] = float(value) if value is not None else None
         gpu = self._get(table, at, "gpu", "bool", required=False)
@@ -572,7 +597,7 @@ class _Checker:
         kind = self._get(raw, where, "type", "str")
         if kind is not None and kind not in RESOURCE_TYPES:
             self.error(_join(where, "type"),
-                       f"unknown resource type {kind!r} (expected one of: {', '.join(RESOURCE_TYPES)})")
+                       f"unknown resource type {_short(kind)} (expected one of: {', '.join(RESOURCE_TYPES)})")
             kind = None
         title = self._text(raw, where, "title")
         url: Text | None = None
@@ -587,9 +612,9 @@ class _Checker:
             return None
         if url is not None:
             for lang, address in url.items():
-                if not URL_RE.match(address):
+                if not URL_RE.fullmatch(address):
                     self.error(at if isinstance(value, str) else _join(at, lang),
-                               f"not an http(s) address: {address!r}")
+                               f"not an http(s) address: {_short(address)}")
                     url = None
                     break
         if None in (kind, title) or (value is not None and url is None):
@@ -607,11 +632,21 @@ class _Checker:
                 self.error(at, f"wrong type: expected the name of a warning (a string), got {_type_name(name)}")
             elif name not in self.warning_ids:
                 known = ", ".join(sorted(self.warning_ids)) or "none are declared"
-                self.error(at, f"unknown warning {name!r} (declared in [warnings]: {known})")
+                self.error(at, f"unknown warning {_short(name)} (declared in [warnings]: {known})")
             elif name in self.warnings:
                 out.append(self.warnings[name])
         return tuple(out)
 
+
+_IS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "table": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+_LANG_SET = frozenset(LANGS)
 
 _KIND_NAMES = {
     "str": "a string",
@@ -671,14 +706,13 @@ def check_plan_file(
     try:
         plan = load_plan(path, known_lessons, strict=strict)
     except PlanError as exc:
-        count = len(exc.problems)
-        return CheckResult(None, (*exc.errors, f"{path}: {count} error{'s' * (count != 1)}"))
+        return CheckResult(None, (*exc.errors, f"{path}: {exc.count_text()}"))
     lines = [f"{path}: ok: {plan.summary_numbers().line()}"]
     known = plan.known_lessons or frozenset()
     for lesson, item in plan.missing_lessons():
         hint = suggest_lesson(lesson, known)
         lines.append(
-            f"{path}: {item.where}.lesson: lesson {lesson!r} is not written yet (item {item.id!r})"
+            f"{path}: {item.where}.lesson: lesson {_short(lesson)} is not written yet (item {item.id!r})"
             + (f"; did you mean {hint!r}?" if hint else "")
         )
     return CheckResult(plan, tuple(lines))

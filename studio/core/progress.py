@@ -18,6 +18,7 @@ overwritten by an import.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from studio.core import safe_write
 from studio.core.db import Database
-from studio.core.plan import Item, Plan
+from studio.core.plan import ID_RE, PLAN_ID_RE, Item, Plan
+from studio.core.text import short_repr
 
 STATUSES = ("todo", "learning", "done", "skipped")
 FILE_KIND = "zero-compute-ml-studio/progress"
@@ -101,21 +104,35 @@ class PlanProgress:
 
 
 def compute_progress(plan: Plan, statuses: Mapping[str, str]) -> PlanProgress:
-    total = Tally()
+    """Tallies per topic, phase and plan, in one pass over the items (a click on a
+    100,000-item roadmap recounts them all: plain counters, not a Tally per step)."""
     phases: dict[str, Tally] = {}
     topics: dict[tuple[str, str], Tally] = {}
+    plan_sums = [0.0] * 8
     for phase in plan.phases:
-        ptally = Tally()
+        phase_sums = [0.0] * 8
         for topic in phase.topics:
-            ttally = Tally()
+            sums = [0.0] * 8  # items, hours, then count and hours of done, skipped, learning
             for item in topic.items:
-                status = statuses.get(item.id, "todo")
-                ttally = ttally.add(item.hours, status)
-                ptally = ptally.add(item.hours, status)
-                total = total.add(item.hours, status)
-            topics[(phase.id, topic.id)] = ttally
-        phases[phase.id] = ptally
-    return PlanProgress(total, phases, topics)
+                sums[0] += 1
+                sums[1] += item.hours
+                slot = _SLOTS.get(statuses.get(item.id, "todo"))
+                if slot is not None:
+                    sums[slot] += 1
+                    sums[slot + 1] += item.hours
+            topics[(phase.id, topic.id)] = _tally(sums)
+            phase_sums = [a + b for a, b in zip(phase_sums, sums)]
+        phases[phase.id] = _tally(phase_sums)
+        plan_sums = [a + b for a, b in zip(plan_sums, phase_sums)]
+    return PlanProgress(_tally(plan_sums), phases, topics)
+
+
+_SLOTS = {"done": 2, "skipped": 4, "learning": 6}
+
+
+def _tally(sums: list[float]) -> Tally:
+    items, hours, done, done_h, skipped, skipped_h, learning, learning_h = sums
+    return Tally(int(items), hours, int(done), done_h, int(skipped), skipped_h, int(learning), learning_h)
 
 
 @dataclass(frozen=True)
@@ -245,6 +262,8 @@ class ProgressStore:
         return new
 
     def set_note(self, item_id: str, note: str) -> Record:
+        if not _is_text(note):
+            raise ProgressError("the note is not valid text (it holds a lone surrogate, such as an undecodable byte)")
         with self.db.transaction() as conn:
             old = self._get_in(conn, item_id)
             if old.note == note:
@@ -310,10 +329,7 @@ class ProgressStore:
     def export(self, path: Path | str, all_plans: bool = True) -> int:
         """Write the progress to a JSON file; returns the number of records written."""
         data = self.export_data(all_plans)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        safe_write.write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return len(data["records"])
 
     def import_file(self, path: Path | str) -> ImportReport:
@@ -324,6 +340,8 @@ class ProgressStore:
             raise ProgressError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProgressError(f"{path}: not a progress file (invalid JSON: {exc})") from None
+        except RecursionError:
+            raise ProgressError(f"{path}: not a progress file (arrays or objects nested too deeply)") from None
         try:
             return self.import_data(data)
         except ProgressError as exc:
@@ -331,7 +349,7 @@ class ProgressStore:
 
     def import_data(self, data: Any) -> ImportReport:
         """Merge exported records: per item, the newer `updated` wins. All or nothing."""
-        incoming = _parse_file(data)
+        incoming = _parse_file(data, self.clock())
         report = ImportReport()
         with self.db.transaction() as conn:
             for new in incoming:
@@ -364,12 +382,19 @@ class ProgressStore:
         return report
 
 
-def _parse_file(data: Any) -> list[Record]:
+RECORD_FIELDS = ("plan", "item", "status", "note", "started", "finished", "updated")
+CLOCK_SLACK = 86_400.0  # a time up to a day ahead of this computer's clock (another machine's clock)
+
+
+def _parse_file(data: Any, now: float) -> list[Record]:
+    """The records of an exported file, each field checked for type and range (a record dated
+    far ahead, like `"updated": 1e308`, would win every later merge): all or nothing."""
     if not isinstance(data, dict) or data.get("kind") != FILE_KIND:
         raise ProgressError(f"not a progress file (expected \"kind\": \"{FILE_KIND}\")")
     version = data.get("version")
-    if version != FILE_VERSION:
-        raise ProgressError(f"unsupported progress file version {version!r} (this version reads {FILE_VERSION})")
+    if type(version) is not int or version != FILE_VERSION:
+        raise ProgressError(f"unsupported progress file version {short_repr(version)} "
+                            f"(this version reads {FILE_VERSION})")
     records = data.get("records")
     if not isinstance(records, list):
         raise ProgressError("\"records\" must be a list")
@@ -378,29 +403,52 @@ def _parse_file(data: Any) -> list[Record]:
         at = f"records[{i}]"
         if not isinstance(raw, dict):
             raise ProgressError(f"{at}: expected an object")
-        for key in ("plan", "item"):
-            if not isinstance(raw.get(key), str) or not raw[key]:
-                raise ProgressError(f"{at}.{key}: expected a non-empty string")
+        unknown = [key for key in raw if key not in RECORD_FIELDS]
+        if unknown:
+            raise ProgressError(f"{at}: unknown field {short_repr(unknown[0])} (expected: {', '.join(RECORD_FIELDS)})")
+        for key, pattern in (("plan", PLAN_ID_RE), ("item", ID_RE)):
+            if not isinstance(raw.get(key), str) or not pattern.fullmatch(raw[key]):
+                raise ProgressError(f"{at}.{key}: expected a {key} id like those of plan files "
+                                    f"(lowercase letters, digits, '-' and '_'), got {short_repr(raw.get(key))}")
         status = raw.get("status", "todo")
-        if status not in STATUSES:
-            raise ProgressError(f"{at}.status: unknown status {status!r} (expected one of: {', '.join(STATUSES)})")
+        if not isinstance(status, str) or status not in STATUSES:
+            raise ProgressError(f"{at}.status: unknown status {short_repr(status)} "
+                                f"(expected one of: {', '.join(STATUSES)})")
         note = raw.get("note", "")
-        if not isinstance(note, str):
-            raise ProgressError(f"{at}.note: expected a string")
-        times = {}
-        for key in ("started", "finished", "updated"):
-            try:
-                times[key] = _parse_time(raw.get(key))
-            except ValueError:
-                raise ProgressError(f"{at}.{key}: not a time: {raw.get(key)!r}") from None
+        if not isinstance(note, str) or not _is_text(note):
+            raise ProgressError(f"{at}.note: expected text, got {short_repr(note)}")
+        times = {key: _checked_time(raw.get(key), f"{at}.{key}", now) for key in ("started", "finished", "updated")}
         if times["updated"] is None:
             raise ProgressError(f"{at}.updated: missing (it decides which change is newer)")
+        if None not in (times["started"], times["finished"]) and times["finished"] < times["started"]:
+            raise ProgressError(f"{at}.finished: before started")
         if (raw["plan"], raw["item"]) in seen:
             raise ProgressError(f"{at}: {raw['plan']}/{raw['item']} appears twice")
         seen.add((raw["plan"], raw["item"]))
         out.append(Record(raw["plan"], raw["item"], status, note, times["started"], times["finished"],
                           times["updated"]))
     return out
+
+
+def _checked_time(value: Any, at: str, now: float) -> float | None:
+    """A time of the file (ISO 8601, or seconds since 1970) as seconds, between 1970 and a day from now."""
+    try:
+        t = _parse_time(value)
+    except (ValueError, OverflowError):
+        raise ProgressError(f"{at}: not a time: {short_repr(value)}") from None
+    if t is not None and not (math.isfinite(t) and 0 <= t <= now + CLOCK_SLACK):
+        raise ProgressError(f"{at}: {short_repr(value)} is not between 1970 and now "
+                            f"(this computer's clock says {_iso(now)})")
+    return t
+
+
+def _is_text(text: str) -> bool:
+    """Text SQLite can store: no lone surrogates (JSON allows "\\ud800")."""
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _record(row) -> Record:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 LANGS = ("en", "zh")
 _current = "en"
@@ -29,3 +30,13 @@ def pick(text: Mapping[str, str] | str, lang: str | None = None) -> str:
 def bi(en: str, zh: str) -> dict[str, str]:
     """A bilingual text."""
     return {"en": en, "zh": zh}
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    """`value` as Python writes it, cut to `limit` characters, for one-line messages about
+    the learner's input (a huge or deeply nested value stays short)."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        text = f"<{type(value).__name__} nested too deeply>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,21 +1,25 @@
 """A spare kernel, started and warmed in the background, so Run does not wait for imports.
 
-`take()` hands over the spare (or starts a kernel if there is none) and at once begins the next
-spare. `want(modules)` warms the spare with more imports now and every later spare too: the
-window asks for torch when the learner opens a torch lesson, scikit-learn for an sklearn one.
+`take()` hands over the spare (or starts a kernel if there is none). The next spare is started
+and warmed only once no kernel handed out is still running: measured on 2 cores, a spare that
+imported torch beside a training lesson slowed the lesson 2-3x. `want(modules)` warms the spare
+with more imports, now or once the machine is free, and every later spare too: the window asks
+for torch when the learner opens a torch lesson, scikit-learn for an sklearn one.
 One daemon thread does the starting and warming; it alone talks to a spare until it is taken.
 """
 
 from __future__ import annotations
 
 import contextlib
-import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 
 from studio.kernel.process import KernelError, KernelProcess
 
 BASE_WARM = ("numpy",)
+LOOK_EVERY_S = 0.25  # how often the thread looks whether the running kernels have ended
+RETRY_AFTER_S = 10.0  # a spare that could not start is tried again after this
 
 
 class KernelPool:
@@ -27,97 +31,129 @@ class KernelPool:
         self._wanted: list[str] = list(dict.fromkeys(warm))
         self._spare: KernelProcess | None = None
         self._warmed: set[str] = set()  # what the spare has imported
-        self._busy = threading.Condition()
-        self._pending = 0  # tasks queued or under way: starting or warming the spare
-        self._tasks: queue.SimpleQueue = queue.SimpleQueue()
+        self._handed: list[KernelProcess] = []  # kernels taken for runs, until they end
+        self._cond = threading.Condition()
+        self._starting = False  # the thread is starting or warming the spare now
+        self._replace = False
         self._closed = False
         self.error: str = ""  # why the last spare could not start
+        self._failed_at = -RETRY_AFTER_S
         self._thread = threading.Thread(target=self._loop, name="kernel-pool", daemon=True)
         self._thread.start()
-        self._put("spare")
 
     def want(self, modules: Iterable[str]) -> None:
-        """Warm these imports in the spare now and in every later one."""
-        new = [m for m in modules if m not in self._wanted]
-        if new:
-            self._wanted.extend(new)
-            self._put("warm")
+        """Warm these imports in the spare (once no run is going) and in every later one."""
+        with self._cond:
+            self._wanted.extend(m for m in modules if m not in self._wanted)
+            self._cond.notify_all()
 
     def set_threads(self, threads: int) -> None:
         """Later kernels compute with `threads`; the spare is replaced."""
-        if threads != self.threads:
-            self.threads = threads
-            self._put("replace")
+        with self._cond:
+            if threads != self.threads:
+                self.threads, self._replace = threads, True
+                self._cond.notify_all()
 
     def take(self, timeout: float = 120.0) -> KernelProcess:
-        """A started kernel for one job (the spare when there is one); starts the next spare."""
-        kernel = None
-        with self._busy:
-            if self._busy.wait_for(lambda: not self._pending, timeout=timeout):
-                kernel, self._spare = self._spare, None
-                self._warmed = set()
-        self._put("spare")
-        if kernel is not None and kernel.alive:
-            return kernel
-        return KernelProcess(self.threads, self.nice).start()
+        """A started kernel for one job: the spare when there is one (a spare being started or
+        warmed right now is waited for), else a fresh one."""
+        with self._cond:
+            self._cond.wait_for(lambda: not self._starting, timeout=timeout)
+            kernel = self._spare if not self._starting else None
+            if kernel is not None:
+                self._spare, self._warmed = None, set()
+        if kernel is None or not kernel.alive:
+            kernel = KernelProcess(self.threads, self.nice).start()
+        with self._cond:
+            self._handed.append(kernel)
+        return kernel
 
-    def shutdown(self) -> None:
-        """End the spare and the pool's thread (the window closes)."""
-        self._closed = True
-        self._put("quit")
-        self._thread.join(timeout=10)
-        with self._busy:
-            spare, self._spare = self._spare, None
-        if spare is not None:
-            spare.shutdown()
+    @property
+    def ready(self) -> bool:
+        """A spare is there with every wanted import warmed (benchmarks wait for this)."""
+        with self._cond:
+            return (self._spare is not None and not self._starting
+                    and all(m in self._warmed for m in self._wanted))
 
     @property
     def spare_pid(self) -> int | None:
         spare = self._spare
         return spare.pid if spare is not None else None
 
+    def shutdown(self) -> None:
+        """End the spare and the pool's thread (the window closes)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._thread.join(timeout=10)
+        with self._cond:
+            spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.shutdown()
+
     # -- the pool's thread --------------------------------------------------------------------
-    def _put(self, task: str) -> None:
-        with self._busy:
-            self._pending += 1
-        self._tasks.put(task)
+    def _work(self) -> str:
+        """What the thread should do now: quit, replace, start, warm or nothing."""
+        if self._closed:
+            return "quit"
+        self._handed = [k for k in self._handed if k.alive]
+        if self._handed:  # a run is going: leave it the CPU
+            return ""
+        if self._replace:
+            return "replace"
+        if self._spare is None or not self._spare.alive:
+            return "start" if time.monotonic() - self._failed_at >= RETRY_AFTER_S else ""
+        return "warm" if any(m not in self._warmed for m in self._wanted) else ""
 
     def _loop(self) -> None:
         while True:
-            task = self._tasks.get()
-            try:
-                if task == "quit" or self._closed:
+            with self._cond:
+                self._cond.wait_for(lambda: self._work() != "", timeout=LOOK_EVERY_S)
+                task = self._work()
+                if task == "quit":
                     return
-                if task == "replace" and self._spare is not None:
-                    old, self._spare = self._spare, None
-                    old.shutdown()
-                self._ensure_spare()
-            finally:
-                with self._busy:
-                    self._pending -= 1
-                    self._busy.notify_all()
-
-    def _ensure_spare(self) -> None:
-        if self._spare is None or not self._spare.alive:
+                if not task:
+                    continue
+                self._starting = True
+                self._replace = False
+                spare, todo = self._spare, [m for m in self._wanted if m not in self._warmed]
+            info = None
             try:
-                self._spare = KernelProcess(self.threads, self.nice).start()
-            except KernelError as exc:
-                self.error = str(exc)
-                self._spare = None
-                return
-            self._warmed = set()
-        todo = [m for m in self._wanted if m not in self._warmed]
-        if not todo:
-            return
+                if task == "replace" and spare is not None:
+                    spare.shutdown()
+                    spare = None
+                if task in ("start", "replace") or spare is None or not spare.alive:
+                    spare, todo = self._start(), list(self._wanted)
+                info = self._warm(spare, todo) if spare is not None else None
+            finally:
+                with self._cond:
+                    self._spare = spare
+                    if task in ("start", "replace"):
+                        self._warmed = set()
+                    if info is not None:
+                        self._warmed.update(todo)
+                    self._starting = False
+                    self._cond.notify_all()
+            if info is not None and self.on_warm is not None and not self._closed:
+                self.on_warm(info)
+
+    def _start(self) -> KernelProcess | None:
         try:
-            self._spare.send(("warm", todo))
-            kind, info = self._spare.recv()
+            return KernelProcess(self.threads, self.nice).start()
+        except KernelError as exc:
+            self.error, self._failed_at = str(exc), time.monotonic()
+            return None
+
+    def _warm(self, spare: KernelProcess, modules: list[str]) -> dict | None:
+        """Import `modules` in the spare; its info (torch version, threads...), or None if it died."""
+        if not modules:
+            return dict(spare.info)
+        try:
+            spare.send(("warm", modules))
+            _kind, info = spare.recv()
         except (KernelError, EOFError):
             with contextlib.suppress(Exception):
-                self._spare.kill()
-            self._spare = None
-            return
-        self._warmed.update(todo)
-        self._spare.info.update(info)
-        if self.on_warm is not None and not self._closed:
-            self.on_warm(dict(self._spare.info))
+                spare.kill()
+            return None
+        spare.info.update(info)
+        return dict(spare.info)

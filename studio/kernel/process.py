@@ -95,12 +95,10 @@ class KernelProcess:
 
     def kill(self, also=()) -> None:
         """End the kernel and every process it started (and `also`: ones seen earlier)."""
-        import psutil
-
         procs = list(also) + self.descendants()
-        if self.alive:
-            with contextlib.suppress(psutil.Error):
-                procs.append(psutil.Process(self.pid))
+        if self.alive:  # through Popen: a psutil wait would reap it and lose its exit status
+            with contextlib.suppress(OSError):
+                self.proc.kill()
         kill_all(procs)
         if self.proc is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):

@@ -122,5 +122,8 @@ def apply(batch: Batch, ctx: Context) -> None:
         ctx.buffer(name).extend(rows)
     for event in batch.events:
         if isinstance(event.payload, Frozen):
-            event = Event(event.kind, event.name, event.payload.thaw())
+            try:
+                event = Event(event.kind, event.name, event.payload.thaw())
+            except Exception as exc:  # e.g. a table of pyarrow strings where the app lacks pyarrow
+                event = Event("log", payload=f"[{event.name}: cannot be shown here ({type(exc).__name__}: {exc})]")
         ctx.deliver(event)

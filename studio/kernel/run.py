@@ -144,6 +144,8 @@ class KernelRun:
                 break
         if end is not None and not kernel.wait(KILL_AFTER_S):
             self._steps.append("kill after the end")
+        elif end is None and not self._killed:
+            kernel.wait(1.0)  # the connection ended: let a crashing kernel finish dying (its exit status)
         kernel.kill(also=self._tree)  # no-op for a kernel that ended and left nothing behind
         return self._ending(kernel, end, time.monotonic() - started)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -24,7 +25,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--set", dest="assign", action="append", default=[], metavar="NAME=VALUE",
                    help="set a parameter of the lesson before running")
     p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
+    p.add_argument("--plan", metavar="FILE", help="open the window on this plan, as File > Open plan does")
     return p.parse_args(argv)
+
+
+SIZE_RANGE = (200, 16384)  # pixels, each side
+
+
+def check_args(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, in one line (None: nothing)."""
+    w, x, h = args.size.partition("x")
+    if not (x and w.isdecimal() and h.isdecimal()) or not all(SIZE_RANGE[0] <= int(v) <= SIZE_RANGE[1] for v in (w, h)):
+        return (f"--size expects WIDTHxHEIGHT in pixels, each {SIZE_RANGE[0]}-{SIZE_RANGE[1]} "
+                f"(like 1500x940), got {args.size!r}")
+    if args.at is not None and not (math.isfinite(args.at) and args.at > 0):
+        return f"--at expects a number of seconds greater than 0, got {args.at:g}"
+    return None
 
 
 def configure_process() -> None:
@@ -74,17 +90,34 @@ def make_app(argv: list[str] | None = None):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = check_args(args)
+    if problem:
+        print(f"studio: error: {problem}", file=sys.stderr)
+        return 2
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from studio.ui.display import display_problem
+
+    if problem := display_problem():  # one line instead of Qt's plugin dump and abort
+        print(f"studio: error: {problem}", file=sys.stderr)
+        return 2
     configure_process()
     app = make_app()
 
     from studio.core.lesson import LessonError, catalog, parse_assignments
+    from studio.core.plan import PlanError, load_plan
     from studio.ui import i18n
     from studio.ui.main_window import MainWindow
 
+    plan = None
+    if args.plan:
+        try:
+            plan = load_plan(args.plan, catalog().ids())
+        except PlanError as exc:
+            print(f"studio: error: {exc.summary(args.plan)}", file=sys.stderr)
+            return 2
     lang = i18n.install(app, args.lang or i18n.chosen_language())
-    window = MainWindow(catalog(), lang=lang, warm=not args.screenshot)
+    window = MainWindow(catalog(), lang=lang, warm=not args.screenshot, plan=plan)
     if args.memory_limit:
         from studio.kernel.run import parse_size
 
@@ -132,10 +165,16 @@ def screenshot(app, window, path: str, run: bool = False, at: float | None = Non
     for _ in range(20):  # let layouts and charts settle
         app.processEvents()
         time.sleep(0.01)
-    ok = window.grab().save(path, "PNG")
+    from studio.ui.save_image import save_png
+
+    try:
+        save_png(window, path)
+        error = None
+    except OSError as exc:
+        error = exc.strerror or str(exc)
     window.quit_now()  # stops a run still going (mid-run pictures) and waits for its thread
-    if not ok:
-        print(f"studio: error: could not write {path}", file=sys.stderr)
+    if error:
+        print(f"studio: error: cannot write {path}: {error}", file=sys.stderr)
         return 2
     print(path)
     return 0

@@ -14,13 +14,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.core import safe_write
 from studio.core.buffers import EmaSmoother, ScalarBuffer
+from studio.ui.save_image import save_png
 
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 DEFAULT_SMOOTHING = 0.6
@@ -314,7 +317,7 @@ class CurveChart(QWidget):
 
     # -- export -------------------------------------------------------------------
     def write_csv(self, path: str | Path) -> None:
-        with open(path, "w", newline="", encoding="utf-8") as fh:
+        with safe_write.atomic_open(path, "w", newline="") as fh:
             out = csv.writer(fh)
             out.writerow(["name", "step", "wall_time_s", "value", "smoothed"])
             for name, curve in self._curves.items():
@@ -323,15 +326,22 @@ class CurveChart(QWidget):
         self.exported.emit(str(path))
 
     def write_png(self, path: str | Path) -> None:
-        self.view.grab().save(str(path), "PNG")
+        save_png(self.view, path)
         self.exported.emit(str(path))
 
     def _ask_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves"), "curves.csv", "CSV (*.csv)")
         if path:
-            self.write_csv(path)
+            self._export(self.write_csv, path)
 
     def _ask_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "curves.png", "PNG (*.png)")
         if path:
-            self.write_png(path)
+            self._export(self.write_png, path)
+
+    def _export(self, write, path: str) -> None:
+        try:
+            write(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Could not write {path}: {error}").format(
+                path=path, error=exc.strerror or exc))

@@ -27,7 +27,7 @@ from studio.core.plan import Item, Plan
 from studio.core.progress import STATUSES, ProgressStore
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
-from studio.ui.roadmap_view import kind_names, needs_text, status_icon, status_names
+from studio.ui.plan_model import kind_names, needs_text, status_icon, status_names
 from studio.ui.verdict_badge import VerdictBadge
 
 NOTE_DELAY_MS = 600
@@ -195,6 +195,9 @@ class ItemView(LazyRetranslate, QWidget):
         self.warnings.setVisible(bool(item.warnings))
         exists = bool(item.lesson) and (self.plan.known_lessons is None or item.lesson in self.plan.known_lessons)
         self.lesson_button.setVisible(exists)
+        if exists:  # an item that is more than its lesson names the lesson to do first
+            self.lesson_button.setText(self.tr("Open the lesson") if item.kind == "lesson" else
+                                       self.tr("Start with the lesson {id}").format(id=item.lesson))
         self.lesson_note.setVisible(bool(item.lesson) and not exists)
         if item.lesson and not exists:
             self.lesson_note.setText(self.tr("The lesson {id} is not written yet.").format(id=item.lesson))

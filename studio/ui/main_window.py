@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
     kernel_warmed = Signal(dict)  # from the kernel pool's thread: torch version, threads, CUDA
 
     def __init__(self, catalog: Catalog, lang: str = "en", warm: bool = True, parent=None,
-                 db: Database | None = None, plan_path: str | Path | None = None):
+                 db: Database | None = None, plan: Plan | str | Path | None = None):
         super().__init__(parent)
         self.catalog = catalog
         self.lang = lang
@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
 
         # the roadmap (plan + progress store) and the selected item above its lesson
         self.db = db if db is not None else Database()
-        self.plan = self._start_plan(plan_path)
+        self.startup_notes: list[str] = []  # what the window says when it opens (a plan not reopened...)
+        self._shown_once = False
+        self.plan = self._start_plan(plan)
         self.store = ProgressStore(self.db, self.plan.id)
         self.store.add_listener(self._link_completing_run)
         self.runs = RunStore(self.db)
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         self.attempts = AttemptStore(self.db)  # practice: every lesson's exercises
         self.attempts.recover_interrupted()
         self.roadmap = RoadmapView(self.plan, self.store)
+        self.roadmap.notices = self.startup_notes
+        self.roadmap.refresh_banner()
         self.roadmap.item_selected.connect(self.show_item)
         self.roadmap.lesson_requested.connect(self.show_lesson)
         self.item_view = ItemView(self.plan, self.store)
@@ -168,10 +172,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{n} run(s) were interrupted when the app last closed; they are in the run history.")
                 .format(n=self.interrupted_runs), 15_000)
-        if self.store.recovered_from:
-            self.statusBar().showMessage(
-                self.tr("The progress database was damaged; it was moved to {path}.")
-                .format(path=self.store.recovered_from), 30_000)
+        notes = list(self.startup_notes)  # the roadmap's banner shows them too, and the damage
+        recovery = self.db.recovery
+        if recovery is not None:
+            notes.append(self.tr("The database was damaged; it was moved to {path}. Recovered {recovered} "
+                                 "record(s) into the new one; {lost} could not be read.").format(
+                path=recovery.aside, recovered=recovery.recovered, lost=recovery.lost))
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 60_000)
 
     # -- menus and language --------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -311,17 +319,49 @@ class MainWindow(QMainWindow):
         )
 
     # -- the roadmap -------------------------------------------------------------------------
-    def _start_plan(self, path: str | Path | None) -> Plan:
-        """The plan given, else the one opened last time, else the article's plan."""
+    def _start_plan(self, given: Plan | str | Path | None) -> Plan:
+        """The plan given (`studio --plan`), else the one opened last time, else the article's.
+
+        The plan opened last is not opened again when it no longer checks, or when the start
+        that opened it never finished (`plan/opening` is set before a plan is loaded and
+        cleared once the window shows: a learner who gave up on a start that hung is not
+        sent into the same hang). The window then opens on the article's plan and says so.
+        """
         known = self.catalog.ids()
-        saved = settings().value("plan/path", "")
-        for candidate in (path, saved):
-            if candidate:
-                try:
-                    return load_plan(candidate, known)
-                except PlanError:
-                    pass  # a plan that no longer checks: fall back to the article's
+        s = settings()
+        if given is not None:
+            plan = given if isinstance(given, Plan) else load_plan(given, known)
+            self._remember_plan(plan)
+            return plan
+        saved = s.value("plan/path", "")
+        if saved and s.value("plan/opening", "") == saved:
+            self.startup_notes.append(self.tr(
+                "The plan {path} was not opened again: the last start with it did not finish. "
+                "File > Open plan… opens it.").format(path=saved))
+            s.remove("plan/path")
+        elif saved:
+            s.setValue("plan/opening", saved)
+            s.sync()
+            try:
+                return load_plan(saved, known)
+            except PlanError as exc:
+                self.startup_notes.append(self.tr(
+                    "The plan {path} was not opened again: it has {n} error(s) now "
+                    "(`studio plan check` lists them).").format(path=saved, n=len(exc.problems)))
+                s.remove("plan/path")
+        s.remove("plan/opening")
         return load_plan(default_plan_path(), known)
+
+    def _remember_plan(self, plan: Plan) -> None:
+        """The plan to open at the next start; `plan/opening` stays set until this window shows."""
+        if plan.path is None:
+            return
+        s = settings()
+        path = str(plan.path.resolve())
+        s.setValue("plan/path", path)
+        if not self._shown_once:
+            s.setValue("plan/opening", path)
+        s.sync()
 
     def open_plan(self, path: str | Path | None = None) -> Plan | None:
         """File > Open plan…: errors shown as `studio plan check` prints them; the current plan stays."""
@@ -335,10 +375,7 @@ class MainWindow(QMainWindow):
         self.item_view.set_plan(plan, self.store)
         self.practice_progress.refresh()
         self._show_central(item=True, lesson=False)
-        if plan.path is not None:
-            s = settings()
-            s.setValue("plan/path", str(plan.path.resolve()))
-            s.sync()
+        self._remember_plan(plan)
         return plan
 
     def export_progress(self, path: str | Path | None = None) -> int | None:
@@ -440,10 +477,10 @@ class MainWindow(QMainWindow):
     def advise(self) -> None:
         """Verdicts for every plan item and open lesson, from the newest measurement of this PC."""
         self.measurement = advisor.measurement_or_snapshot(self.db)
-        verdicts = {}
+        verdicts, per_lesson = {}, {}
         for item in self.plan.items():
             try:
-                verdict = advisor.advise_item(item, self.measurement, self.catalog)
+                verdict = advisor.advise_item(item, self.measurement, self.catalog, per_lesson)
             except LessonError:
                 verdict = None
             if verdict is not None:
@@ -476,7 +513,7 @@ class MainWindow(QMainWindow):
 
     def _link_completing_run(self, item_id: str | None) -> None:
         """Ticking a lesson item done links the lesson's latest finished run to it."""
-        if item_id is None or item_id not in {i.id for i in self.plan.items()}:
+        if item_id is None or item_id not in self.plan:
             return
         record = self.store.get(item_id)
         lesson = self.plan.item(item_id).lesson
@@ -493,6 +530,11 @@ class MainWindow(QMainWindow):
     # -- warm-up and status bar -----------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_once:  # the start finished: its plan may be reopened next time
+            self._shown_once = True
+            s = settings()
+            s.remove("plan/opening")
+            s.sync()
         if self._warm and self.kernels is None:
             self.start_kernels()
 

@@ -41,7 +41,11 @@ class MemoryRefusalDialog(QDialog):
         layout.addWidget(why)
         self.options = QButtonGroup(self)
         if refusal.options:
-            layout.addWidget(QLabel(self.tr("Cheaper settings that fit:")))
+            heading = QLabel(self.tr("Cheaper settings that use at most half of the {available} available "
+                                     "({limit}), so the rest of the computer keeps room:").format(
+                available=advisor.size_text(refusal.available), limit=advisor.size_text(refusal.suggest_limit)))
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
             for i, option in enumerate(refusal.options):
                 radio = QRadioButton(pick(option.text))
                 radio.setChecked(i == 0)

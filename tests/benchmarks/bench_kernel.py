@@ -173,7 +173,7 @@ class App:
         """Open the lesson and wait until the spare kernel has imported what it needs."""
         view = self.window.show_lesson(lesson_id)
         pool = self.window.kernels
-        self.spin(until=lambda: not pool._pending and pool.spare_pid is not None)
+        self.spin(until=lambda: pool.ready)
         return view
 
     def run(self, lesson_id: str, params: dict, record_lateness: bool = True, stop_after_first=None,

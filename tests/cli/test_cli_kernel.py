@@ -5,14 +5,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
-import psutil
 import pytest
 
 from studio.cli import main
 from studio.core.db import Database
 from studio.core.history import RunStore
+
+from processes import gone, wait_for_checkpoint, wait_for_kernel
 
 
 def test_out_of_memory_is_one_line_and_exit_1(capsys):
@@ -53,41 +53,18 @@ def _studio(*args, **kw):
                             stderr=subprocess.PIPE, text=True, **kw)
 
 
-def _wait_for_kernel(app, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        kids = [p for p in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(p.cmdline())]
-        if kids:
-            return kids[0]
-        time.sleep(0.05)
-    raise AssertionError("no kernel started")
-
-
-def _wait_for_checkpoint(timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        db = Database()
-        try:
-            if db.query("SELECT count(*) FROM run_curves")[0][0]:
-                return
-        finally:
-            db.close()
-        time.sleep(0.2)
-    raise AssertionError("no curves were checkpointed")
-
-
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 def test_ctrl_c_stops_the_run_with_one_line_and_exit_130():
     app = _studio("run", "torch.rnn_sine", "--set", "epochs=50", "--set", "sequences=2000")
-    kernel = _wait_for_kernel(app)
-    _wait_for_checkpoint()
+    kernel = wait_for_kernel(app)
+    wait_for_checkpoint()
     app.send_signal(signal.SIGINT)  # the terminal sends it to the kernel too: it ignores it
     kernel.send_signal(signal.SIGINT)
     out, err = app.communicate(timeout=60)
     assert app.returncode == 130, err
     assert "Traceback" not in out + err and "KeyboardInterrupt" not in out + err
-    assert "Stopped." in out.splitlines()
-    assert not psutil.pid_exists(kernel.pid) or kernel.status() == psutil.STATUS_ZOMBIE
+    assert out.splitlines()[-1] == "Stopped."  # the last line, and no summary of a stopped run
+    assert gone(kernel.pid)
     run = RunStore(Database()).list()[0]
     assert run.status == "cancelled"
 
@@ -95,14 +72,11 @@ def test_ctrl_c_stops_the_run_with_one_line_and_exit_130():
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
 def test_a_killed_terminal_leaves_no_kernel_and_the_next_start_finds_the_run_interrupted():
     app = _studio("run", "torch.rnn_sine", "--set", "epochs=50", "--set", "sequences=2000")
-    kernel = _wait_for_kernel(app)
-    _wait_for_checkpoint()  # every 5 s the curves so far are saved
+    kernel = wait_for_kernel(app)
+    wait_for_checkpoint()  # every 5 s the curves so far are saved
     app.kill()
     app.communicate()
-    deadline = time.monotonic() + 10
-    while psutil.pid_exists(kernel.pid) and kernel.status() != psutil.STATUS_ZOMBIE:
-        assert time.monotonic() < deadline, "the kernel outlived the killed app"
-        time.sleep(0.05)
+    assert gone(kernel.pid), "the kernel outlived the killed app"
     store = RunStore(Database())
     assert store.recover_interrupted() == 1
     run = store.get(store.list()[0].id)

@@ -90,9 +90,9 @@ def test_export_and_delete(capsys, two_runs, tmp_path):
 
 @pytest.mark.parametrize("where", [[], ["--in-process"]])
 def test_a_failed_run_is_recorded_with_its_error(capsys, monkeypatch, where):
-    import fake_lessons
-
     from studio.core import lesson as lesson_mod
+
+    import fake_lessons
 
     broken = fake_lessons.FAILS_AFTER_A_POINT  # importable: a kernel imports it by its module
     monkeypatch.setitem(lesson_mod.catalog().lessons, broken.id, broken)
@@ -106,11 +106,11 @@ def test_a_failed_run_is_recorded_with_its_error(capsys, monkeypatch, where):
 @pytest.mark.parametrize("args, message", [
     (["runs", "show", "7"], "no run with id 7; `studio runs` lists them"),
     (["runs", "show", "seven"], "a run id is a positive whole number, got 'seven'"),
-    (["runs", "show", "0"], "a run id is a positive whole number, got '0'"),
+    (["runs", "show", "0"], "a run id is a whole number from 1 to 9223372036854775807, got '0'"),
     (["runs", "delete", "1", "8", "9"], "no runs with ids 8, 9"),
     (["runs", "export", "1", "5", "-o", "x.csv"], "no run with id 5"),
     (["runs", "export", "-o", "runs.txt"], "must end in .json or .csv, got 'runs.txt'"),
-    (["runs", "export", "--lesson", "no.such", "-o", "x.json"], "no runs of lesson 'no.such' to export"),
+    (["runs", "export", "--lesson", "no.such", "-o", "x.json"], "unknown lesson 'no.such'"),
 ])
 def test_bad_input_exits_2_with_one_clear_line(capsys, args, message):
     store = RunStore()

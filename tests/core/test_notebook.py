@@ -68,6 +68,7 @@ def assert_same(app: dict, exported: dict) -> None:
     ("sklearn.iris_svc", {}),
     ("torch.rnn_sine", {"epochs": 2, "sequences": 1000}),
     ("optimize.pca", {"model": "knn", "repeats": 1}),
+    ("late.explain", {"n_estimators": 20}),
 ])
 def test_exported_notebook_prints_the_apps_results(tmp_path, lesson_id, params):
     if lesson_id not in catalog().ids():

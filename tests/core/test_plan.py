@@ -25,6 +25,9 @@ ARTICLE_LESSONS = {
     "keras.iris_mlp", "torch.iris_mlp", "keras.rnn_sine", "torch.rnn_sine", "torch.mnist_mlp",
     "torch.model_compression", "efficiency.vectorize", "efficiency.float32", "efficiency.gc",
     "optimize.sampling", "optimize.pca", "optimize.light_model",
+    # the late stage in miniature (issue 13)
+    "late.spark", "late.onnx", "late.serving", "late.streamlit", "late.explain", "late.out_of_core",
+    "late.cnn", "late.transformer_scale",
 }
 
 # A small plan every test varies; tests/ui uses it too.
@@ -80,6 +83,16 @@ def test_the_article_plan_is_whole_and_bilingual():
     gpu_items = [i.id for i in plan.items() if i.needs.gpu]
     assert "bert-finetune" in gpu_items and plan.item("bert-finetune").needs.vram_gb == 8
     assert {"full-training", "untrimmed-models"} <= {w.id for i in plan.items() for w in i.warnings}
+
+
+def test_every_late_stage_item_names_the_lesson_to_do_first():
+    plan = load_plan(default_plan_path(), catalog().ids())
+    late = plan.phases[2].items()
+    assert len(late) == 15 and all(item.lesson and item.lesson.startswith("late.") for item in late)
+    for item in late:  # the item's text names it, in both languages
+        assert item.lesson in item.body["en"] and item.lesson in item.body["zh"], item.id
+    assert not plan.item("onnx").needs.gpu  # ONNX inference runs on a PC; its warning stays
+    assert "onnx-verify" in {w.id for w in plan.item("onnx").warnings}
 
 
 def test_a_small_plan_and_its_summary():
@@ -169,7 +182,7 @@ def test_unknown_kind_and_values():
                        .replace('warnings = ["big"]', 'warnings = ["huge"]')
                        .replace("https://example.org/", "javascript:alert(1)"))
     assert errors == [
-        "bad.toml: phases[0].months: expected [from, to] with 0 <= from <= to, got [2, 1]",
+        "bad.toml: phases[0].months: expected [from, to] with 0 <= from <= to <= 120, got [2, 1]",
         "bad.toml: phases[0].topics[0].items[1].resources[0].type: unknown resource type 'blog' "
         "(expected one of: course, book, docs, tool, video)",
         "bad.toml: phases[0].topics[0].items[1].resources[0].url: not an http(s) address: 'javascript:alert(1)'",
@@ -228,3 +241,40 @@ def test_check_plan_file_lines(tmp_path):
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\xff\xfe\x00")
     assert "not UTF-8" in check_plan_file(binary).lines[0]
+
+
+@pytest.mark.parametrize("needs, message", [
+    ("vram_gb = 1e400", "items[0].needs.vram_gb: expected a finite number, got inf"),
+    ("ram_gb = inf", "items[0].needs.ram_gb: expected a finite number, got inf"),
+    ("ram_gb = nan", "items[0].needs.ram_gb: expected a finite number, got nan"),
+    ("vram_gb = 1e9", "items[0].needs.vram_gb: expected a number of GB above 0 and at most 100,000, got 1e+09"),
+    ("ram_gb = -2", "items[0].needs.ram_gb: expected a number of GB above 0 and at most 100,000, got -2"),
+])
+def test_absurd_or_non_finite_numbers_are_refused(needs, message):
+    """`vram_gb = 1e400` (which TOML reads as infinity) passed `plan check` before."""
+    text = GOOD.replace("needs = { vram_gb = 8 }", f"needs = {{ {needs} }}")
+    assert [e for e in errors_of(text) if "needs" in e] == [f"bad.toml: phases[1].topics[0].{message}"]
+
+
+def test_absurd_hours_and_months_are_refused():
+    text = GOOD.replace("hours = 10", "hours = nan").replace("months = [3, 6]", "months = [3, 600000]")
+    assert errors_of(text) == [
+        "bad.toml: phases[1].months: expected [from, to] with 0 <= from <= to <= 120, got [3, 600000]",
+        "bad.toml: phases[1].topics[0].items[0].hours: expected a finite number, got nan",
+    ]
+
+
+def test_an_id_with_a_trailing_newline_is_malformed():
+    errors = errors_of(GOOD.replace('id = "a"', 'id = "a\\n"'))
+    assert errors == ["bad.toml: phases[0].topics[0].items[0].id: malformed id 'a\\n' "
+                      "(use lowercase letters, digits, '-' and '_')"]
+
+
+@pytest.mark.parametrize("nested", ["x = " + "[" * 5000 + "]" * 5000, "x = " + "{a = " * 5000 + "1" + "}" * 5000])
+def test_a_deeply_nested_plan_is_one_error_not_a_recursion_error(nested):
+    assert errors_of(nested) == ["bad.toml: arrays or tables are nested too deeply to be a plan"]
+
+
+def test_a_huge_value_is_cut_in_the_message():
+    [error] = [e for e in errors_of(GOOD.replace('kind = "reading"', f'kind = "{"r" * 100_000}"')) if "kind" in e]
+    assert len(error) < 200 and error.startswith("bad.toml: phases[0].topics[0].items[1].kind: unknown kind 'rrr")

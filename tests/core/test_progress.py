@@ -174,8 +174,8 @@ def test_import_rejects_bad_files_whole(tmp_path, store):
     with pytest.raises(ProgressError, match="not a progress file"):
         store.import_file(bad)
     records = [
-        {"plan": "tiny", "item": "x", "status": "done", "updated": "2030-01-01T00:00:00+00:00"},
-        {"plan": "tiny", "item": "y", "status": "finished", "updated": "2030-01-01T00:00:00+00:00"},
+        {"plan": "tiny", "item": "x", "status": "done", "updated": "2023-01-01T00:00:00+00:00"},
+        {"plan": "tiny", "item": "y", "status": "finished", "updated": "2023-01-01T00:00:00+00:00"},
     ]
     bad.write_text(json.dumps({"kind": "zero-compute-ml-studio/progress", "version": 1, "records": records}))
     with pytest.raises(ProgressError, match=r"records\[1\]\.status: unknown status 'finished'"):
@@ -198,3 +198,49 @@ def test_a_corrupt_database_is_moved_aside_and_reported(studio_home):
     assert store.statuses() == {}  # a fresh database...
     store.set_status("a", "learning")  # ...that works
     assert store.status("a") == "learning"
+
+
+def _file(**fields) -> dict:
+    record = {"plan": "tiny", "item": "x", "status": "done", "updated": "2023-01-01T00:00:00+00:00", **fields}
+    return {"kind": "zero-compute-ml-studio/progress", "version": 1, "records": [record]}
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"updated": 1e308}, r"records\[0\]\.updated: 1e\+308 is not between 1970 and now"),
+    ({"updated": float("nan")}, r"records\[0\]\.updated: nan is not between 1970 and now"),
+    ({"updated": 10**400}, r"records\[0\]\.updated: not a time: 1000000000"),
+    ({"started": "9999-12-31T00:00:00"}, r"records\[0\]\.started: '9999-12-31T00:00:00' is not between 1970"),
+    ({"finished": -5}, r"records\[0\]\.finished: -5 is not between 1970 and now"),
+    ({"updated": True}, r"records\[0\]\.updated: not a time: True"),
+    ({"updated": []}, r"records\[0\]\.updated: not a time: \[\]"),
+    ({"started": 1_600_000_000, "finished": 1_500_000_000}, r"records\[0\]\.finished: before started"),
+    ({"note": "\ud800"}, r"records\[0\]\.note: expected text"),
+    ({"note": 3}, r"records\[0\]\.note: expected text, got 3"),
+    ({"status": ["done"]}, r"records\[0\]\.status: unknown status \['done'\]"),
+    ({"item": "x\n"}, r"records\[0\]\.item: expected a item id like those of plan files"),
+    ({"plan": ""}, r"records\[0\]\.plan: expected a plan id"),
+    ({"udpated": 1}, r"records\[0\]: unknown field 'udpated' \(expected: plan, item"),
+])
+def test_import_checks_every_field_and_stores_nothing_invalid(store, fields, message):
+    """`"updated": 1e308` imported with exit 0, then broke every export (OverflowError) and won
+    every later merge."""
+    store.set_status("a", "done")
+    with pytest.raises(ProgressError, match=message):
+        store.import_data(_file(**fields))
+    assert set(store.records()) == {"a"}
+    store.export_data()  # still exports
+
+
+def test_import_of_a_version_true_or_deeply_nested_file_is_refused(store, tmp_path):
+    with pytest.raises(ProgressError, match="unsupported progress file version True"):
+        store.import_data({**_file(), "version": True})
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ProgressError, match="nested too deeply"):
+        store.import_file(deep)
+
+
+def test_a_note_that_sqlite_cannot_store_is_refused(store):
+    with pytest.raises(ProgressError, match="not valid text"):
+        store.set_note("a", "bad byte \udcff")
+    assert store.records() == {}

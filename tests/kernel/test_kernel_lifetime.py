@@ -16,28 +16,9 @@ from studio.core.history import RunStore
 from studio.core.runner import Outcome
 from studio.kernel.pool import KernelPool
 
+from processes import gone, kernels_of
+
 TESTS = Path(__file__).resolve().parents[1]
-
-
-def gone(pid: int, timeout: float = 10) -> bool:
-    """True once `pid` has ended (a zombie waiting for its reaper counts as ended)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
-                return True
-        except psutil.NoSuchProcess:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def kernels_of(pid: int) -> list[psutil.Process]:
-    try:
-        return [p for p in psutil.Process(pid).children(recursive=True)
-                if "studio.kernel" in " ".join(p.cmdline())]
-    except psutil.Error:
-        return []
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
@@ -71,24 +52,43 @@ def test_a_killed_app_leaves_no_kernel_and_no_grandchild(tmp_path):
             app.kill()
 
 
-def test_the_spare_kernel_is_warm_and_replaced_when_taken():
+def _until(condition, timeout=60):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def test_the_spare_kernel_is_warm_and_the_next_one_waits_for_the_run():
     warmed = []
     pool = KernelPool(threads=1, warm=["numpy", "json"], on_warm=warmed.append)
     try:
         kernel = pool.take()
         assert kernel.alive and {"numpy", "json"} <= set(kernel.info["modules"])
         assert warmed and warmed[0]["modules"] == kernel.info["modules"]
-        deadline = time.monotonic() + 60
-        while pool.spare_pid is None:  # the next spare starts at once
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        assert pool.spare_pid != kernel.pid
-        spare = pool.spare_pid
-        kernel.shutdown()
+        time.sleep(1)  # a spare started beside a run would take its CPU: none starts meanwhile
+        assert pool.spare_pid is None
+        pool.want(["csv"])
+        kernel.shutdown()  # the run ended: the next spare starts, warmed with what is wanted now
         assert gone(kernel.pid)
+        _until(lambda: pool.ready)
+        spare = pool.spare_pid
+        assert spare != kernel.pid and "csv" in warmed[-1]["modules"]
     finally:
         pool.shutdown()
     assert gone(spare), "the spare kernel outlived the pool"
+
+
+def test_take_does_not_wait_for_a_spare_that_waits_for_a_run():
+    pool = KernelPool(threads=1, warm=["numpy"])
+    try:
+        first = pool.take()
+        second = pool.take()  # two lessons at once: a fresh kernel, at once
+        assert second.alive and second.pid != first.pid
+        first.shutdown()
+        second.shutdown()
+    finally:
+        pool.shutdown()
 
 
 def test_a_kernel_runs_below_the_app_with_capped_threads():
@@ -139,7 +139,7 @@ def test_migration_keeps_older_runs_their_curves_and_links(tmp_path):
     import sqlite3
     import threading
 
-    db.path, db.recovered_from, db._lock = path, None, threading.RLock()
+    db.path, db.recovery, db._lock = path, None, threading.RLock()
     db.conn = db._connect()
     Database._migrate(db.conn, upto=3)
     store = RunStore(db)

@@ -3,12 +3,13 @@
 import os
 import time
 
-import fake_lessons
 import psutil
 import pytest
 
 from studio.core.context import Context
 from studio.kernel.coordinator import RunCoordinator
+
+import fake_lessons
 
 MiB = 2**20
 

@@ -7,22 +7,21 @@ import textwrap
 import time
 from pathlib import Path
 
-import fake_lessons
 import psutil
 import pytest
 
-from studio.core.db import Database
 from studio.core.history import RunStore
 from studio.core.lesson import Catalog, catalog
 from studio.ui.main_window import MainWindow
+
+import fake_lessons
+from processes import gone, kernels_of, wait_for_checkpoint, wait_for_kernel
 
 TESTS = Path(__file__).resolve().parents[1]
 
 
 def kernels() -> list[psutil.Process]:
-    """This process's kernel children (the spare and any running lesson's)."""
-    return [p for p in psutil.Process().children(recursive=True)
-            if "studio.kernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE]
+    return kernels_of(os.getpid())
 
 
 def with_fakes() -> Catalog:
@@ -35,12 +34,13 @@ def test_closing_the_window_mid_run_ends_every_kernel(qtbot):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.kernels.spare_pid is not None, timeout=60_000)
+    spare = window.kernels.spare_pid
     view = window.show_lesson("test.endless")
     assert view.start()
     qtbot.waitUntil(lambda: view.chart.point_count("loss") > 3, timeout=60_000)
-    qtbot.waitUntil(lambda: window.kernels.spare_pid is not None, timeout=60_000)  # the next spare
-    run_kernel, spare = view.run.kernel_pid, window.kernels.spare_pid
-    assert run_kernel != os.getpid() and {run_kernel, spare} <= {p.pid for p in kernels()}
+    run_kernel = view.run.kernel_pid
+    assert run_kernel == spare != os.getpid()  # the run took the warm spare
+    assert [p.pid for p in kernels()] == [run_kernel]  # the next spare waits for the run to end
     window.close()
     deadline = time.monotonic() + 10
     while kernels():
@@ -99,22 +99,11 @@ def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_inter
             app.processEvents(); time.sleep(0.01)
     """)], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     try:
-        deadline = time.monotonic() + 120
-        while True:  # until the first checkpoint (every 5 s) has saved curves
-            assert time.monotonic() < deadline and app.poll() is None
-            db = Database()
-            saved = db.query("SELECT count(*) FROM run_curves")[0][0]
-            db.close()
-            if saved:
-                break
-            time.sleep(0.2)
-        kernel = [p for p in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(p.cmdline())][0]
+        kernel = wait_for_kernel(app)
+        wait_for_checkpoint()
         app.kill()
         app.wait()
-        deadline = time.monotonic() + 10
-        while psutil.pid_exists(kernel.pid) and kernel.status() != psutil.STATUS_ZOMBIE:
-            assert time.monotonic() < deadline, "the kernel outlived the killed window"
-            time.sleep(0.05)
+        assert gone(kernel.pid), "the kernel outlived the killed window"
     finally:
         if app.poll() is None:
             app.kill()
@@ -174,10 +163,7 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
-        while not [p for p in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(p.cmdline())]:
-            assert time.monotonic() < deadline and app.poll() is None, "the window did not start its kernel"
-            time.sleep(0.1)
+        wait_for_kernel(app)
         time.sleep(1)
         app.send_signal(__import__("signal").SIGINT)
         out, err = app.communicate(timeout=60)

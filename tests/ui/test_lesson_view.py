@@ -1,9 +1,10 @@
-import fake_lessons
 import pytest
 
 from studio.core.lesson import Lesson, Param, catalog
 from studio.core.text import bi
 from studio.ui.lesson_view import LessonView, format_eta
+
+import fake_lessons
 
 
 def _lesson(run, params=(), **kw):

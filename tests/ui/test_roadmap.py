@@ -4,6 +4,7 @@ import, a corrupt database, File > Open plan… with errors, and the item page."
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -41,13 +42,12 @@ def make_window(qtbot, **kw) -> MainWindow:
 
 
 def row_state(view: RoadmapView, item_id: str) -> tuple[bool, str]:
-    row = view._rows[item_id]
-    return row.checkState(0) == Qt.Checked, view.store.status(item_id)
+    return view.is_checked(item_id), view.store.status(item_id)
 
 
 def figures(view: RoadmapView) -> list[str]:
     """Every progress text the view shows: phase rows, phase panel, plan line."""
-    out = [view._phase_rows[p.id].text(1) for p in view.plan.phases]
+    out = [view.model.phase_index(p.id).siblingAtColumn(1).data() for p in view.plan.phases]
     out += [view._phase_widgets[p.id][2].text() for p in view.plan.phases]
     return out + [view.plan_label.text()]
 
@@ -56,7 +56,7 @@ def test_tick_items_restart_and_everything_is_back(qtbot):
     window = make_window(qtbot)
     view = window.roadmap
     # the checkbox
-    view._rows["numpy-array-basics"].setCheckState(0, Qt.Checked)
+    view.set_done("numpy-array-basics", True)
     assert row_state(view, "numpy-array-basics") == (True, "done")
     # the keys: L learning, S skipped, Space toggles done, T todo
     view.select_item("python-list-basics")
@@ -120,7 +120,7 @@ def test_search_filters_the_tree(qtbot):
     assert "numpy-matrix-ops" in view.visible_item_ids()
     view.search.setText("no such words anywhere")
     assert view.visible_item_ids() == [] and view.match_label.text() == "No item matches."
-    assert all(row.isHidden() for row in view._phase_rows.values())
+    assert view.model.rowCount() == 0  # no phase, no topic left in the tree
     view.search.clear()
     assert view.visible_item_ids() == everything
 
@@ -171,7 +171,8 @@ def test_import_merges_and_the_views_follow(qtbot, tmp_path, no_modals, monkeypa
     view.store.set_status("os-setup", "done")
     view.store.set_status("local-tools", "learning")
     # progress made elsewhere, later
-    other = ProgressStore(Database(tmp_path / "laptop.sqlite3"), "zero-compute", clock=lambda: 4_000_000_000.0)
+    later = time.time() + 60  # a minute ahead, as another machine's clock may be
+    other = ProgressStore(Database(tmp_path / "laptop.sqlite3"), "zero-compute", clock=lambda: later)
     other.set_status("local-tools", "done")
     other.set_status("kaggle", "skipped")
     other.set_note("kaggle", "no account yet")
@@ -205,18 +206,25 @@ def test_import_merges_and_the_views_follow(qtbot, tmp_path, no_modals, monkeypa
 def test_a_corrupt_database_is_moved_aside_and_reported(qtbot):
     first = make_window(qtbot)
     first.roadmap.store.set_status("os-setup", "done")
+    first.db.conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'a-page-of-its-own')")
     first.close()
     first.db.close()
-    paths.database().write_bytes(b"definitely not sqlite" * 200)
+    data = bytearray(paths.database().read_bytes())  # one damaged page, not the progress table's
+    size = int.from_bytes(data[16:18], "big")
+    page = data.index(b"a-page-of-its-own") // size
+    data[page * size:(page + 1) * size] = b"\xa5" * size
+    paths.database().write_bytes(bytes(data))
     window = make_window(qtbot)
     moved = window.store.recovered_from
     assert moved is not None and moved.exists() and "corrupt-" in moved.name
     banner = window.roadmap.banner
     assert banner.isVisible() and str(moved) in banner.text()
+    assert "Recovered 1 record(s) from it; 1 could not be read." in banner.text()  # the progress; the marker
     assert str(moved) in window.statusBar().currentMessage()
-    assert window.roadmap.store.status("os-setup") == "todo"  # a fresh database, working
-    window.roadmap._rows["os-setup"].setCheckState(0, Qt.Checked)
-    assert window.roadmap.store.status("os-setup") == "done"
+    assert "Recovered 1 record(s) into the new one; 1 could not be read." in window.statusBar().currentMessage()
+    assert window.roadmap.store.status("os-setup") == "done"  # recovered into a fresh database...
+    window.roadmap.set_done("kaggle", True)  # ...that works
+    assert window.roadmap.store.status("kaggle") == "done"
 
 
 def test_open_plan_with_errors_keeps_the_current_plan(qtbot, tmp_path, no_modals):
@@ -233,8 +241,8 @@ def test_open_plan_with_errors_keeps_the_current_plan(qtbot, tmp_path, no_modals
     # a good plan opens, with its own progress
     plan = window.open_plan(TINY)
     assert plan.id == "tiny" and window.roadmap.plan is plan and window.item_view.plan is plan
-    assert set(window.roadmap._rows) == {"a", "b", "c"}
-    window.roadmap._rows["a"].setCheckState(0, Qt.Checked)
+    assert set(window.roadmap.visible_item_ids()) == {"a", "b", "c"}
+    window.roadmap.set_done("a", True)
     assert ProgressStore(Database(paths.database()), "tiny").status("a") == "done"
     assert ProgressStore(Database(paths.database()), "zero-compute").status("os-setup") == "done"
     window.close()
@@ -268,6 +276,13 @@ def test_item_page(qtbot, monkeypatch):
     assert page.note_pending
     page.show_item("colab")
     assert store.note("course-d2l") == "chapter 3" and not page.note_pending
+    # a late-stage practice item names the lesson to do first, and opens it
+    assert page.lesson_button.isVisibleTo(page) and page.lesson_button.text() == "Start with the lesson late.cnn"
+    with qtbot.waitSignal(page.lesson_requested) as sig:
+        page.lesson_button.click()
+    assert sig.args == ["late.cnn"]
+    page.show_item("sklearn-iris-svc")
+    assert page.lesson_button.text() == "Open the lesson"
 
 
 def test_chinese_content(qtbot):
@@ -278,7 +293,7 @@ def test_chinese_content(qtbot):
         plan = load_plan(default_plan_path(), catalog().ids())
         view = RoadmapView(plan, ProgressStore(Database(), plan.id))
         qtbot.addWidget(view)
-        assert view._phase_rows["early"].text(0).startswith("前期")
+        assert view.model.phase_index("early").data().startswith("前期")
         assert view.title.text() == "机器学习快速入门--0算力起步实践篇"
         assert "普通电脑" in view._phase_widgets["early"][0].text()
     finally:
