@@ -70,3 +70,25 @@ def test_an_attempt_left_running_by_a_dead_process_is_interrupted(tmp_path):
     assert store.attempt(gone).status == "interrupted" and store.attempt(mine).status == "running"
     store.finish(gone, _report("pass"))  # too late: it stays interrupted
     assert store.attempt(gone).status == "interrupted" and os.getpid()
+
+
+def test_a_damaged_file_gives_back_the_practice_rows(studio_home):
+    """studio.core.db_recover copies the practice tables too: the learner's code survives."""
+    from studio.core import paths
+
+    store = AttemptStore(Database())
+    for i in range(40):
+        store.finish(store.start(EX, f"attempt {i} " + "x" * 200), _report("fail"))
+    store.save_draft("pandas.groupby/best_per_subject", "my draft")
+    store.db.close()
+    path = paths.database()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    page = data.index(b"attempt 20 ") // page_size  # one bad page in the attempts' table
+    data[page * page_size:(page + 1) * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+    db = Database()
+    assert db.recovered_from is not None
+    again = AttemptStore(db)
+    assert 30 <= len(again.attempts(EX)) < 40  # only that page's attempts are lost
+    assert again.draft("pandas.groupby/best_per_subject") == "my draft"
