@@ -121,3 +121,28 @@ def test_past_the_memory_cap_ends_with_the_out_of_memory_message(capsys, tmp_pat
     err = [line for line in captured.err.splitlines() if line.startswith("studio:")]
     assert len(err) == 1 and "limit of 300.0 MiB" in err[0] and "Traceback" not in captured.err
     assert no_kernel_left()
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="POSIX signals")
+def test_ctrl_c_stops_the_attempt_with_exit_130(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    loop = tmp_path / "loop.py"
+    loop.write_text("while True:\n    pass\n")
+    app = subprocess.Popen([sys.executable, "-m", "studio", "practice", "check", EX, str(loop)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not [k for k in psutil.Process(app.pid).children() if "studio.kernel" in " ".join(k.cmdline())]:
+            assert time.monotonic() < deadline and app.poll() is None
+            time.sleep(0.05)
+        time.sleep(0.5)
+        app.send_signal(signal.SIGINT)
+        out, err = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 130 and "stopped" in out and "Traceback" not in err
+    assert AttemptStore(Database()).attempts(EX)[0].status == "stopped"
