@@ -143,6 +143,17 @@ MIGRATIONS: dict[int, str] = {
         solution_seen  REAL
     );
     """,
+    # Study time (studio.core.study.log): seconds per item and local day; day 'adjust' holds the
+    # correction that makes an item's total what the learner set. (5 is practice's.)
+    6: """
+    CREATE TABLE study_time (
+        plan_id  TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        day      TEXT NOT NULL,
+        seconds  REAL NOT NULL,
+        PRIMARY KEY (plan_id, item_id, day)
+    );
+    """,
 }
 # Migrations that rebuild a table others refer to: foreign keys are off while they run (SQLite
 # ignores that pragma inside a transaction, so it is set around it) and checked before commit.
