@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckList</name>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="82"/>
+        <source>the check could not run</source>
+        <translation>该检查无法运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="90"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="90"/>
+        <source>Expected</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="91"/>
+        <source>Found</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
     <name>CoreBars</name>
     <message>
         <location filename="../../studio/ui/hardware_panel.py" line="202"/>
@@ -90,6 +113,24 @@
         <location filename="../../studio/ui/curve_chart.py" line="346"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPane</name>
+    <message>
+        <location filename="../../studio/ui/code_editor.py" line="211"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/code_editor.py" line="212"/>
+        <source>text in the code</source>
+        <translation>代码中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/code_editor.py" line="242"/>
+        <source>not found</source>
+        <translation>未找到</translation>
     </message>
 </context>
 <context>
@@ -573,6 +614,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/lesson_view.py" line="110"/>
+        <location filename="../../studio/ui/lesson_view.py" line="228"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
@@ -582,17 +624,17 @@
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="193"/>
+        <location filename="../../studio/ui/lesson_view.py" line="202"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="277"/>
+        <location filename="../../studio/ui/lesson_view.py" line="306"/>
         <source>Stopping after the current step…</source>
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="270"/>
+        <location filename="../../studio/ui/lesson_view.py" line="299"/>
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
@@ -602,62 +644,72 @@
         <translation>有些步骤是单个长调用：停止会在 3 秒内结束课程的进程来终止它们。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="201"/>
+        <location filename="../../studio/ui/lesson_view.py" line="162"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="168"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lesson_view.py" line="210"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="274"/>
+        <location filename="../../studio/ui/lesson_view.py" line="303"/>
         <source>Stopping: interrupting the current step… (the lesson&apos;s process ends in 2 s if it does not stop)</source>
         <translation>正在停止：中断当前步骤…（若仍不停止，课程进程将在 2 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="288"/>
+        <location filename="../../studio/ui/lesson_view.py" line="317"/>
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="291"/>
+        <location filename="../../studio/ui/lesson_view.py" line="320"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="292"/>
+        <location filename="../../studio/ui/lesson_view.py" line="321"/>
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="294"/>
+        <location filename="../../studio/ui/lesson_view.py" line="323"/>
         <source>out of memory</source>
         <translation>内存不足</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="300"/>
+        <location filename="../../studio/ui/lesson_view.py" line="329"/>
         <source>crashed</source>
         <translation>崩溃</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="302"/>
+        <location filename="../../studio/ui/lesson_view.py" line="331"/>
         <source>The lesson&apos;s process crashed ({exit}); the app is fine. Its last output is in the console.</source>
         <translation>课程的进程崩溃了（{exit}），应用本身没有受影响。它最后的输出在控制台中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="308"/>
+        <location filename="../../studio/ui/lesson_view.py" line="337"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="310"/>
+        <location filename="../../studio/ui/lesson_view.py" line="339"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="318"/>
+        <location filename="../../studio/ui/lesson_view.py" line="347"/>
         <source>Out of memory: the run reached {peak}, over its limit of {limit} ({available} were available when it started). The app is fine.</source>
         <translation>内存不足：这次运行用到了 {peak}，超过了 {limit} 的上限（开始时可用 {available}）。应用本身没有受影响。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="324"/>
+        <location filename="../../studio/ui/lesson_view.py" line="353"/>
         <source>Cheaper settings: {options}.</source>
         <translation>更省资源的设置：{options}。</translation>
     </message>
@@ -665,133 +717,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239"/>
+        <location filename="../../studio/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246"/>
+        <location filename="../../studio/ui/main_window.py" line="253"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248"/>
+        <location filename="../../studio/ui/main_window.py" line="255"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255"/>
+        <location filename="../../studio/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244"/>
-        <location filename="../../studio/ui/main_window.py" line="257"/>
+        <location filename="../../studio/ui/main_window.py" line="251"/>
+        <location filename="../../studio/ui/main_window.py" line="264"/>
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="116"/>
+        <location filename="../../studio/ui/main_window.py" line="120"/>
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="166"/>
+        <location filename="../../studio/ui/main_window.py" line="173"/>
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240"/>
+        <location filename="../../studio/ui/main_window.py" line="247"/>
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241"/>
+        <location filename="../../studio/ui/main_window.py" line="248"/>
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242"/>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243"/>
+        <location filename="../../studio/ui/main_window.py" line="250"/>
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <location filename="../../studio/ui/main_window.py" line="256"/>
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/main_window.py" line="257"/>
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="251"/>
+        <location filename="../../studio/ui/main_window.py" line="258"/>
         <source>Lessons use &amp;all cores</source>
         <translation>课程使用全部核心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="259"/>
         <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
         <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254"/>
+        <location filename="../../studio/ui/main_window.py" line="261"/>
         <source>Lesson memory &amp;cap…</source>
         <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="258"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="259"/>
+        <location filename="../../studio/ui/main_window.py" line="266"/>
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260"/>
+        <location filename="../../studio/ui/main_window.py" line="267"/>
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="270"/>
+        <location filename="../../studio/ui/main_window.py" line="277"/>
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="307"/>
+        <location filename="../../studio/ui/main_window.py" line="316"/>
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -800,77 +852,77 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="330"/>
+        <location filename="../../studio/ui/main_window.py" line="339"/>
         <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
         <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340"/>
+        <location filename="../../studio/ui/main_window.py" line="349"/>
         <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
         <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="375"/>
+        <location filename="../../studio/ui/main_window.py" line="385"/>
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420"/>
+        <location filename="../../studio/ui/main_window.py" line="430"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="458"/>
+        <location filename="../../studio/ui/main_window.py" line="469"/>
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="514"/>
+        <location filename="../../studio/ui/main_window.py" line="525"/>
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="571"/>
+        <location filename="../../studio/ui/main_window.py" line="582"/>
         <source>Lesson memory cap</source>
         <translation>课程内存上限</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="572"/>
+        <location filename="../../studio/ui/main_window.py" line="583"/>
         <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
         <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="595"/>
+        <location filename="../../studio/ui/main_window.py" line="606"/>
         <source>memory cap {p}% of free RAM</source>
         <translation>内存上限为可用内存的 {p}%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="596"/>
+        <location filename="../../studio/ui/main_window.py" line="607"/>
         <source>lesson threads: {n} · lower priority · {cap}</source>
         <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="598"/>
+        <location filename="../../studio/ui/main_window.py" line="609"/>
         <source>Starting the lesson kernel…</source>
         <translation>正在启动课程内核…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="605"/>
+        <location filename="../../studio/ui/main_window.py" line="616"/>
         <source>Device: {device} · torch {version}</source>
         <translation>设备：{device} · torch {version}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="628"/>
+        <location filename="../../studio/ui/main_window.py" line="639"/>
         <source>{lesson}, running for {duration}</source>
         <translation>{lesson}，已运行 {duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="631"/>
+        <location filename="../../studio/ui/main_window.py" line="642"/>
         <source>Stop the running lesson?</source>
         <translation>停止正在运行的课程？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="632"/>
+        <location filename="../../studio/ui/main_window.py" line="643"/>
         <source>A lesson is still running:
 {runs}
 
@@ -881,17 +933,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="602"/>
+        <location filename="../../studio/ui/main_window.py" line="613"/>
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="171"/>
+        <location filename="../../studio/ui/main_window.py" line="178"/>
         <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
         <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="604"/>
+        <location filename="../../studio/ui/main_window.py" line="615"/>
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
@@ -1078,6 +1130,270 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
         <location filename="../../studio/ui/plan_dialogs.py" line="37"/>
         <source>{path} has errors. The current plan stays open.</source>
         <translation>{path} 有错误,当前的学习计划保持打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="22"/>
+        <source>passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="22"/>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="23"/>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="23"/>
+        <source>not attempted</source>
+        <translation>未尝试</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="24"/>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="24"/>
+        <source>check broken</source>
+        <translation>检查本身有误</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="25"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="25"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="26"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="34"/>
+        <source>Passed: all {n} checks pass.</source>
+        <translation>通过：全部 {n} 项检查都通过了。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="35"/>
+        <source>(after seeing the solution)</source>
+        <translation>（看过答案之后）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="37"/>
+        <source>Not yet: {failed} of {n} checks fail. Each says what it expected and what it found.</source>
+        <translation>还没完成：{n} 项检查中有 {failed} 项未通过。每项都写明了期望什么、实际得到什么。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="40"/>
+        <source>Out of memory: your code reached {peak}, over the limit of {limit}. The app is fine.</source>
+        <translation>内存不足：你的代码用到了 {peak}，超过了 {limit} 的上限。应用本身没有受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="44"/>
+        <source>Your code&apos;s process crashed ({exit}); the app is fine. Its last output is in the console.</source>
+        <translation>运行你代码的进程崩溃了（{exit}）；应用本身没有受影响。最后的输出在控制台中。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="49"/>
+        <source>Error on line {line} (marked in the editor): {error}</source>
+        <translation>第 {line} 行出错（已在编辑器中标出）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="51"/>
+        <source>Error: {error}</source>
+        <translation>出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="53"/>
+        <source>Timeout: your code ran longer than {s} s and was stopped. An endless loop?</source>
+        <translation>超时：你的代码运行超过了 {s} 秒，已被停止。是不是死循环？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="56"/>
+        <source>This is still the starter code: change it, then run it again.</source>
+        <translation>这仍是起始代码：先修改它，再运行。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="58"/>
+        <source>The check itself could not run: a bug of this exercise, not yours. Details in the console.</source>
+        <translation>检查本身无法运行：这是练习的缺陷，不是你的错。详情见控制台。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_report.py" line="61"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeProgress</name>
+    <message>
+        <location filename="../../studio/ui/practice_progress.py" line="38"/>
+        <source>Exercises passed</source>
+        <translation>已通过的练习</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_progress.py" line="69"/>
+        <source>Marked done on the roadmap.</source>
+        <translation>已在路线图上标记为完成。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeView</name>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="75"/>
+        <source>No exercises for this lesson yet.</source>
+        <translation>本课暂时还没有练习。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="87"/>
+        <source>Mark it done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="108"/>
+        <source>Your code</source>
+        <translation>你的代码</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="110"/>
+        <source>Run and check</source>
+        <translation>运行并检查</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="111"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="113"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="115"/>
+        <source>Starter code</source>
+        <translation>起始代码</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="116"/>
+        <source>Put the starter code back (Ctrl+Z brings yours back)</source>
+        <translation>恢复起始代码（Ctrl+Z 可找回你的代码）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="118"/>
+        <source>Earlier attempts</source>
+        <translation>以前的尝试</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="136"/>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="137"/>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="138"/>
+        <source>Live chart</source>
+        <translation>实时曲线</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="202"/>
+        <source>**Hint {n}.** {text}</source>
+        <translation>**提示 {n}.** {text}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="206"/>
+        <source>Hint ({n}/{total})</source>
+        <translation>提示（{n}/{total}）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="207"/>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="209"/>
+        <source>Solution shown</source>
+        <translation>已显示答案</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="209"/>
+        <source>Show the solution…</source>
+        <translation>显示答案…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="217"/>
+        <source>(solution seen)</source>
+        <translation>（看过答案）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="234"/>
+        <source>Show the solution?</source>
+        <translation>显示答案？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="235"/>
+        <source>Try the hints first? A pass after you have seen the solution is shown as such.</source>
+        <translation>先试试提示？看过答案之后的通过会被如实标明。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="253"/>
+        <source>Solution</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="273"/>
+        <source>Back to the starter code (Ctrl+Z brings yours back).</source>
+        <translation>已恢复起始代码（Ctrl+Z 可找回你的代码）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="285"/>
+        <source>No attempts yet</source>
+        <translation>还没有尝试</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="304"/>
+        <source>The lesson is running: wait for it, or stop it, first.</source>
+        <translation>课程正在运行：请等它结束，或先停止它。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="320"/>
+        <source>Running your code…</source>
+        <translation>正在运行你的代码…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="322"/>
+        <source>Running a practice exercise…</source>
+        <translation>正在运行练习…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="329"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="368"/>
+        <source>Write your code, then Run and check (Ctrl+Enter).</source>
+        <translation>写好代码后，点击“运行并检查”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/practice_view.py" line="387"/>
+        <source>Every exercise of this lesson passes. Mark “{item}” done on the roadmap?</source>
+        <translation>本课的所有练习都已通过。要在路线图上把“{item}”标记为完成吗？</translation>
     </message>
 </context>
 <context>

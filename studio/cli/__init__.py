@@ -17,12 +17,14 @@ from studio.cli import (
     lessons_cmd,
     notebook_cmd,
     plan_cmd,
+    practice_cmd,
     progress_cmd,
     run_cmd,
     runs_cmd,
 )
 
-COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd, advise_cmd, notebook_cmd]
+COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd, advise_cmd, notebook_cmd,
+            practice_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

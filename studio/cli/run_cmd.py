@@ -132,7 +132,7 @@ def run(args) -> int:
         threads = devices.kernel_threads(all_cores=args.all_cores)
         run = RunCoordinator(lesson, params, device, ctx, store=store, memory_limit=limit,
                              kernels=lambda: KernelProcess(threads).start())
-        with _ctrl_c_stops(run):
+        with ctrl_c_stops(run):
             outcome = run.run()
         run_id = run.run_id
     if args.json:
@@ -152,7 +152,7 @@ def run(args) -> int:
 
 
 @contextlib.contextmanager
-def _ctrl_c_stops(run: RunCoordinator):
+def ctrl_c_stops(run: RunCoordinator):
     """Ctrl-C stops the run by the same three steps as the window's Stop; a second one ends
     the kernel at once. (The kernel itself ignores the terminal's Ctrl-C.)"""
     presses = []

@@ -116,6 +116,33 @@ MIGRATIONS: dict[int, str] = {
         UPDATE progress SET run_id = NULL WHERE run_id = OLD.id;
     END;
     """,
+    # Practice (studio.practice.store): every attempt with its code and report, and per exercise
+    # the editor's draft, the hints shown and when the solution was revealed.
+    5: """
+    CREATE TABLE practice_attempts (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        exercise       TEXT NOT NULL,
+        code           TEXT NOT NULL,
+        started        REAL NOT NULL,
+        ended          REAL,
+        status         TEXT NOT NULL DEFAULT 'running'
+                       CHECK (status IN ('running', 'pass', 'fail', 'error', 'not_attempted', 'timeout',
+                                         'check_error', 'stopped', 'interrupted')),
+        seconds        REAL,
+        source         TEXT NOT NULL DEFAULT 'window',
+        solution_seen  INTEGER NOT NULL DEFAULT 0,
+        report         TEXT NOT NULL DEFAULT '{}',
+        pid            INTEGER
+    );
+    CREATE INDEX practice_attempts_by_exercise ON practice_attempts (exercise, id);
+    CREATE TABLE practice_state (
+        exercise       TEXT PRIMARY KEY,
+        draft          TEXT,
+        updated        REAL NOT NULL,
+        hints          INTEGER NOT NULL DEFAULT 0,
+        solution_seen  REAL
+    );
+    """,
     # Study time (studio.core.study.log): seconds per item and local day; day 'adjust' holds the
     # correction that makes an item's total what the learner set. (5 is practice's.)
     6: """

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # parents before children: run_curves and run_output reference runs
-TABLES = ("settings", "progress", "runs", "run_curves", "run_output", "measurements", "study_time")
+TABLES = ("settings", "progress", "runs", "run_curves", "run_output", "measurements", "practice_attempts",
+          "practice_state", "study_time")
 NAMES = {"settings": "settings", "progress": "progress records", "runs": "runs", "run_curves": "curves",
-         "run_output": "run outputs", "measurements": "measurements", "study_time": "study times"}
+         "run_output": "run outputs", "measurements": "measurements", "practice_attempts": "practice attempts",
+         "practice_state": "practice drafts", "study_time": "study times"}
 STATUSES = ("todo", "learning", "done", "skipped")
 MAX_ROWID = 2**63 - 1
 MIN_ROWID = -(2**63)

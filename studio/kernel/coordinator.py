@@ -66,6 +66,10 @@ class RunCoordinator:
     def stop(self) -> None:
         self.kernel_run.request_stop()
 
+    def failed(self, error: str) -> Outcome:
+        """The outcome of a run whose relay itself broke (never expected)."""
+        return Outcome(self.lesson.id, "failed", self.ctx.device, self.params, error=error)
+
     def run(self) -> Outcome:
         """begin, relay and finish in one (the CLI)."""
         self.begin()

@@ -157,9 +157,18 @@ class LessonView(QWidget):
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
         body.setSizes([400, 600])  # initial proportions: curves and output get the larger part
+        # the lesson, and its Practice tab (when the window gives an attempts store)
+        self.pages = QTabWidget()
+        self.pages.addTab(body, self.tr("Lesson"))
+        self.practice = None
+        if self.services.attempts is not None:
+            from studio.ui.practice_view import PracticeView
+
+            self.practice = PracticeView(lesson, self.services, host=self)
+            self.pages.addTab(self.practice, self.tr("Practice"))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.pages, 1)
 
         self.run_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
@@ -200,9 +209,29 @@ class LessonView(QWidget):
             self.run.stop()
             self._set_state(self.tr("Stopping…"))
 
+    @property
+    def busy(self) -> bool:
+        """A kernel job of this lesson (a run, or a practice attempt) is going."""
+        return self.run is not None and self.run.running
+
+    def hold(self, run, text: str) -> None:
+        """A job started elsewhere (a practice attempt) takes this lesson's one job slot."""
+        self.run = run
+        self._set_running(True)
+        self._set_state(text)
+        self.run_started.emit(run)
+
+    def release(self, run) -> None:
+        """That job ended."""
+        if run is self.run:
+            self._set_running(False)
+            self._set_state(self.tr("Ready."))
+
     def shutdown(self, reason: str, msecs: int = 5000) -> bool:
         """End a run now, recorded `interrupted` with `reason` (the window closes), and wait
-        for its thread; True when it ended."""
+        for its thread; True when it ended. The practice code is saved."""
+        if self.practice is not None:
+            self.practice.save_draft()
         if self.run is None or not self.run.running:
             return True
         self.run.interrupt(reason)

@@ -31,12 +31,14 @@ from studio.core.progress import ProgressStore
 from studio.core.text import pick
 from studio.kernel.jobs import warm_modules
 from studio.kernel.pool import KernelPool
+from studio.practice.store import AttemptStore
 from studio.ui import i18n, plan_dialogs
 from studio.ui.hardware_panel import HardwarePanel
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
 from studio.ui.measure_dialog import MeasureDialog
 from studio.ui.memory_refusal import MemoryGuard
+from studio.ui.practice_progress import PracticeProgress
 from studio.ui.roadmap_view import RoadmapView
 from studio.ui.run_controller import RunServices
 from studio.ui.runs_view import RunsView
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.runs = RunStore(self.db)
         self._lesson_runs: dict[str, list] = {}  # lesson id -> its recorded runs (for estimates)
         self.interrupted_runs = self.runs.recover_interrupted()
+        self.attempts = AttemptStore(self.db)  # practice: every lesson's exercises
+        self.attempts.recover_interrupted()
         self.roadmap = RoadmapView(self.plan, self.store)
         self.roadmap.notices = self.startup_notes
         self.roadmap.refresh_banner()
@@ -141,7 +145,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.RightDockWidgetArea, self.hardware_dock)
         self.resizeDocks([self.roadmap_dock, self.hardware_dock], [420, 320], Qt.Horizontal)
         # what every lesson run needs: the history, spare kernels, the memory cap, the panel
-        self.services = RunServices(store=self.runs, memory_limit=self.memory_limit, hardware=self.hardware)
+        self.services = RunServices(store=self.runs, memory_limit=self.memory_limit, hardware=self.hardware,
+                                    attempts=self.attempts)
+        self.practice_progress = PracticeProgress(self)  # exercises passed, under the roadmap
+        self.roadmap.layout().addWidget(self.practice_progress)
         self.kernel_warmed.connect(self._on_warm)
 
         # every run of every lesson: a dock for the overall history (each lesson has its own tab)
@@ -275,6 +282,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         current = self.current_lesson_id()
         for view in list(self.views.values()):
+            if view.practice is not None:
+                view.practice.save_draft()
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views.clear()
@@ -364,6 +373,7 @@ class MainWindow(QMainWindow):
         self.store = ProgressStore(self.db, plan.id)
         self.roadmap.set_plan(plan, self.store)
         self.item_view.set_plan(plan, self.store)
+        self.practice_progress.refresh()
         self._show_central(item=True, lesson=False)
         self._remember_plan(plan)
         return plan
@@ -424,6 +434,7 @@ class MainWindow(QMainWindow):
             view.run_started.connect(self._on_run_started)
             view.run_finished.connect(self._on_run_finished)
             view.lesson_link.connect(self.show_lesson)
+            self.practice_progress.watch(view)
             self.views[lesson_id] = view
             self.stack.addWidget(view)
         return view

@@ -1,9 +1,11 @@
-"""One lesson run in the window: its kernel relayed by a superqt worker thread, drained on the
-GUI thread at about 20 Hz.
+"""A kernel job in the window, a lesson run or a practice attempt: its kernel relayed by a
+superqt worker thread, drained on the GUI thread at about 20 Hz.
 
-The run's life (record, checkpoints, Stop, memory cap, finish) is the RunCoordinator's, the
-same as the CLI's; this adds what only a window has: the drain timer that hands events and
-curves to the views in batches, the hardware panel's band and summary, and Qt signals.
+The job's life (record, checkpoints, Stop, memory cap, finish) is its coordinator's, the same as
+the CLI's: a lesson's RunCoordinator or a practice AttemptCoordinator (begin, relay, finish,
+stop, interrupt, run_id, kernel_run, ctx, failed). This adds what only a window has: the drain
+timer that hands events and curves to the views in batches, the hardware panel's band and
+summary, and Qt signals.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from superqt.utils import create_worker
 
 from studio.core.context import Event, QueueContext
 from studio.core.history import RunStore
-from studio.core.lesson import Lesson
-from studio.core.runner import Outcome
+from studio.core.lesson import Lesson, Text
 from studio.core.text import pick
 from studio.kernel.coordinator import RunCoordinator, lesson_usage
 from studio.kernel.pool import KernelPool
@@ -34,32 +35,31 @@ class RunServices:
     pool: KernelPool | None = None  # spare kernels; None: a fresh kernel per run
     memory_limit: Callable[[], int | None] = lambda: None  # bytes; None: 90% of the available RAM
     hardware: object | None = None  # the hardware panel: begin_run, track_kernel, end_run
+    attempts: object | None = None  # practice attempts (studio.practice.store.AttemptStore)
+
+    def kernels(self):
+        """Where a job's kernel comes from: the spare (None: a fresh kernel per job)."""
+        return self.pool.take if self.pool is not None else None
 
 
-class LessonRun(QObject):
-    """Starts the coordinator's relay on a worker, relays the lesson's events as signals, and
+class JobRun(QObject):
+    """Starts a coordinator's relay on a worker, relays the job's events as signals, and
     reports the end. The worker never touches widgets: it fills `ctx` (queue + scalar
-    buffers); the drain timer hands events to the views in batches."""
+    buffers); the drain timer hands events to the views in batches. Subclasses make the
+    coordinator (`_coordinator`)."""
 
     events = Signal(list)  # list[Event], in order
     tick = Signal()  # after each drain: views refresh curves from ctx.scalars
-    finished = Signal(object)  # Outcome, after the run is recorded
+    finished = Signal(object)  # the coordinator's result (Outcome, Report), after it is recorded
     kernel_started = Signal(int)  # the kernel's pid (from the worker thread)
 
-    def __init__(self, lesson: Lesson, params: dict, device: str, parent=None,
-                 services: RunServices | None = None):
-        """`device` is the learner's choice: auto, cpu or cuda (resolved in the kernel)."""
+    def __init__(self, title: Text, ctx: QueueContext, parent=None, services: RunServices | None = None):
         super().__init__(parent)
-        self.lesson = lesson
-        self.params = params
+        self.title = title  # for the hardware panel's band
         self.services = services or RunServices()
-        self.ctx = QueueContext(device, params)
-        pool = self.services.pool
-        self.coordinator = RunCoordinator(
-            lesson, params, device, self.ctx, store=self.services.store,
-            kernels=pool.take if pool is not None else None, memory_limit=self.services.memory_limit(),
-            on_kernel=self.kernel_started.emit)
-        self.outcome: Outcome | None = None
+        self.ctx = ctx
+        self.coordinator = self._coordinator()
+        self.outcome = None
         self.hardware_summary: dict | None = None  # peak RAM, mean CPU... (hardware panel)
         self.started_at = 0.0
         self.kernel_pid: int | None = None
@@ -78,7 +78,7 @@ class LessonRun(QObject):
         self.started_at = time.perf_counter()
         self.coordinator.begin()
         if self.services.hardware is not None:
-            self.services.hardware.begin_run(pick(self.lesson.title))
+            self.services.hardware.begin_run(pick(self.title))
         self._worker = create_worker(self.coordinator.relay, _start_thread=False)
         self._worker.returned.connect(self._finish)
         self._worker.errored.connect(self._on_errored)
@@ -132,9 +132,9 @@ class LessonRun(QObject):
         self.tick.emit()
 
     def _on_errored(self, exc: Exception) -> None:  # the relay never raises; belt and braces
-        self._finish(Outcome(self.lesson.id, "failed", self.ctx.device, self.params, error=repr(exc)))
+        self._finish(self.coordinator.failed(repr(exc)))
 
-    def _finish(self, outcome: Outcome) -> None:
+    def _finish(self, outcome) -> None:
         self._timer.stop()
         self._drain()
         self._worker = None
@@ -145,3 +145,18 @@ class LessonRun(QObject):
         self.coordinator.finish(outcome, self.hardware_summary)
         self.outcome = outcome
         self.finished.emit(outcome)
+
+
+class LessonRun(JobRun):
+    """One lesson run: its RunCoordinator, recorded in the run history."""
+
+    def __init__(self, lesson: Lesson, params: dict, device: str, parent=None,
+                 services: RunServices | None = None):
+        """`device` is the learner's choice: auto, cpu or cuda (resolved in the kernel)."""
+        self.lesson, self.params, self.device = lesson, params, device
+        super().__init__(lesson.title, QueueContext(device, params), parent, services)
+
+    def _coordinator(self) -> RunCoordinator:
+        return RunCoordinator(self.lesson, self.params, self.device, self.ctx, store=self.services.store,
+                              kernels=self.services.kernels(), memory_limit=self.services.memory_limit(),
+                              on_kernel=self.kernel_started.emit)
