@@ -228,10 +228,18 @@ class Plan:
 
     def next_item(self, statuses: Mapping[str, str]) -> Item | None:
         """What next: the first item, in plan order, that is neither done nor skipped."""
+        found = self.next_items(statuses, 1)
+        return found[0] if found else None
+
+    def next_items(self, statuses: Mapping[str, str], n: int) -> list[Item]:
+        """The first `n` items, in plan order, that are neither done nor skipped."""
+        out: list[Item] = []
         for item in self.items():
             if statuses.get(item.id, "todo") not in DONE_STATUSES:
-                return item
-        return None
+                out.append(item)
+                if len(out) == n:
+                    break
+        return out
 
 
 def suggest_lesson(lesson_id: str, known: Iterable[str]) -> str | None:

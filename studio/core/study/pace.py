@@ -12,10 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from studio.core.plan import Plan
+from studio.core.plan import DONE_STATUSES, Plan
 
 WEEKS = 4  # the recent past that sets "your pace"
-CLOSED = ("done", "skipped")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def hours_left(plan: Plan, statuses: Mapping[str, str], logged: Mapping[str, flo
         left = 0.0
         for topic in phase.topics:
             for item in topic.items:
-                if statuses.get(item.id, "todo") not in CLOSED:
+                if statuses.get(item.id, "todo") not in DONE_STATUSES:
                     left += max(0.0, item.hours - logged.get(item.id, 0.0) / 3600)
         out[phase.id] = left
     return out
