@@ -13,6 +13,7 @@ from studio import __version__
 from studio.cli import (
     advise_cmd,
     data_cmd,
+    home_cmd,
     hw_cmd,
     lessons_cmd,
     notebook_cmd,
@@ -23,8 +24,8 @@ from studio.cli import (
     runs_cmd,
 )
 
-COMMANDS = [lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd, advise_cmd, notebook_cmd,
-            practice_cmd]
+COMMANDS = [home_cmd, lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, data_cmd, hw_cmd, advise_cmd,
+            notebook_cmd, practice_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -37,6 +37,7 @@ SAFE_SCHEMES = ("http", "https")
 class ItemView(LazyRetranslate, QWidget):
     lesson_requested = Signal(str)  # lesson id
     link_refused = Signal(str)  # a link that was not opened (not http/https)
+    time_edit_requested = Signal(str)  # item id: the learner wants to set its studied time
 
     def __init__(self, plan: Plan, store: ProgressStore, parent=None):
         super().__init__(parent)
@@ -74,6 +75,9 @@ class ItemView(LazyRetranslate, QWidget):
         buttons.addWidget(self.lesson_button)
         self.dates = QLabel()
         self.dates.setStyleSheet("color: palette(mid)")
+        self.dates.setTextFormat(Qt.RichText)
+        self.dates.linkActivated.connect(lambda _: self.item and self.time_edit_requested.emit(self.item.id))
+        self.studied = lambda item_id: 0.0  # seconds logged on an item (the window's study log)
 
         self.needs = QLabel()
         self.needs.setWordWrap(True)
@@ -240,6 +244,10 @@ class ItemView(LazyRetranslate, QWidget):
             parts.append(self.tr("Started {when}").format(when=_when(record.started)))
         if record.finished:
             parts.append(self.tr("Finished {when}").format(when=_when(record.finished)))
+        if self.item is not None:
+            parts.append(self.tr("studied {h:.1f} h of {planned:g} h").format(
+                h=self.studied(self.item.id) / 3600, planned=self.item.hours)
+                + f' (<a href="edit">{self.tr("edit")}</a>)')
         self.dates.setText(" · ".join(parts))
         self.dates.setVisible(bool(parts))
 

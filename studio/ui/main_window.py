@@ -43,6 +43,7 @@ from studio.ui.roadmap_view import RoadmapView
 from studio.ui.run_controller import RunServices
 from studio.ui.runs_view import RunsView
 from studio.ui.settings import settings
+from studio.ui.study_companion import StudyCompanion
 
 ASK_BEFORE_CLOSING_AFTER_S = 5.0  # a younger run is stopped without a question
 
@@ -124,7 +125,14 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.stack)
         self.central.setChildrenCollapsible(False)
         self.stack.hide()
-        self.setCentralWidget(self.central)
+        # Home first (where you are, what next), then the item and its lesson
+        self.companion = StudyCompanion(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.companion.view)
+        self.pages.addWidget(self.central)
+        self.setCentralWidget(self.pages)
+        self.item_view.studied = lambda item_id: self.companion.studied(item_id)
+        self.item_view.time_edit_requested.connect(lambda item_id: self.edit_study_time(item_id))
 
         self.roadmap_dock = QDockWidget(self)
         self.roadmap_dock.setObjectName("RoadmapDock")
@@ -203,6 +211,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
+        self.home_action = QAction(self)
+        self.home_action.setShortcut(QKeySequence("Alt+Home"))
+        self.home_action.triggered.connect(lambda: self.show_home())
+        self.view_menu.addAction(self.home_action)
         self.next_action = QAction(self)
         self.next_action.triggered.connect(self.roadmap.go_next)
         self.view_menu.addAction(self.next_action)
@@ -248,6 +260,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export progress…"))
         self.import_action.setText(self.tr("&Import progress…"))
         self.next_action.setText(self.tr("What &next?"))
+        self.home_action.setText(self.tr("&Home"))
         self.left_tabs.setTabText(0, self.tr("Roadmap"))
         self.left_tabs.setTabText(1, self.tr("Lessons"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -373,6 +386,7 @@ class MainWindow(QMainWindow):
         self.store = ProgressStore(self.db, plan.id)
         self.roadmap.set_plan(plan, self.store)
         self.item_view.set_plan(plan, self.store)
+        self.companion.set_plan(plan)
         self.practice_progress.refresh()
         self._show_central(item=True, lesson=False)
         self._remember_plan(plan)
@@ -389,6 +403,28 @@ class MainWindow(QMainWindow):
         self.item_view.save_note()
         return plan_dialogs.import_progress(self, self.store, path)
 
+    def edit_study_time(self, item_id: str, hours: float | None = None) -> float:
+        """Set the hours studied on an item (asked for when not given)."""
+        if hours is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            hours, ok = QInputDialog.getDouble(
+                self, self.tr("Time studied"), self.tr("Hours studied on “{item}”:").format(
+                    item=pick(self.plan.item(item_id).title)),
+                self.companion.studied(item_id) / 3600, 0, 10_000, 1)
+            if not ok:
+                return self.companion.studied(item_id) / 3600
+        self.companion.set_studied(item_id, hours)
+        if self.item_view.item is not None and self.item_view.item.id == item_id:
+            self.item_view.show_item(item_id)
+        return hours
+
+    def show_home(self) -> None:
+        """Home: where the learner is, what next (refreshed each time it is shown)."""
+        self.companion.refresh()
+        self.roadmap.set_reviews(self.companion.reviews_by_item())
+        self.pages.setCurrentWidget(self.companion.view)
+
     def show_item(self, item_id: str) -> None:
         """An item chosen on the roadmap: its page, with its lesson below when it has one."""
         self.item_view.show_item(item_id)
@@ -397,6 +433,7 @@ class MainWindow(QMainWindow):
             self.show_lesson(lesson)
         else:
             self._show_central(item=True, lesson=False)
+        self.companion.opened("item", item_id, item_id)
 
     def _on_list_lesson(self, lesson_id: str) -> None:
         item = self.roadmap.item_for_lesson(lesson_id)
@@ -405,6 +442,7 @@ class MainWindow(QMainWindow):
         self.show_lesson(lesson_id, with_item=item is not None)
 
     def _show_central(self, item: bool, lesson: bool) -> None:
+        self.pages.setCurrentWidget(self.central)
         self.item_view.setVisible(item)
         self.stack.setVisible(lesson)
         if item and lesson:
@@ -435,6 +473,8 @@ class MainWindow(QMainWindow):
             view.run_finished.connect(self._on_run_finished)
             view.lesson_link.connect(self.show_lesson)
             self.practice_progress.watch(view)
+            if view.practice is not None:
+                view.practice.list.currentRowChanged.connect(lambda _row, v=view: self._on_exercise_chosen(v))
             self.views[lesson_id] = view
             self.stack.addWidget(view)
         return view
@@ -447,14 +487,25 @@ class MainWindow(QMainWindow):
             with_item = current is not None and current.lesson == lesson_id
         self._show_central(item=with_item, lesson=True)
         self.lesson_list.select(lesson_id)
+        self.companion.opened("lesson", lesson_id, self._item_of(lesson_id))
         return view
 
+    def _item_of(self, lesson_id: str) -> str | None:
+        item = self.roadmap.item_for_lesson(lesson_id)
+        return item.id if item is not None else None
+
+    def _on_exercise_chosen(self, view) -> None:
+        if view.practice is not None and view.practice.exercise is not None:
+            self.companion.opened("exercise", view.practice.exercise.id, self._item_of(view.lesson.id))
+
     def _on_run_started(self, run) -> None:
+        self.companion.run_started(self._item_of(run.lesson.id))
         self._update_status()
         self.run_started.emit(run)
 
     def _on_run_finished(self, outcome, run) -> None:
         """The run is recorded (LessonRun did it): show its hardware summary, refresh the rest."""
+        self.companion.run_ended(self._item_of(outcome.lesson))
         self._update_status()
         view = self.views.get(outcome.lesson)
         if view is not None and run.hardware_summary:
@@ -535,6 +586,8 @@ class MainWindow(QMainWindow):
             s = settings()
             s.remove("plan/opening")
             s.sync()
+            if self.pages.currentWidget() is self.companion.view:
+                self.show_home()  # with the verdicts and reviews of this start
         if self._warm and self.kernels is None:
             self.start_kernels()
 
@@ -618,6 +671,8 @@ class MainWindow(QMainWindow):
         self.threads_label.setText(threads)
 
     def changeEvent(self, event) -> None:
+        if event.type() == QEvent.ActivationChange:
+            self.companion.set_active(self.isActiveWindow())
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -657,6 +712,7 @@ class MainWindow(QMainWindow):
             view.shutdown("the window was closed during the run")
         if self.kernels is not None:
             self.kernels.shutdown()
+        self.companion.close()
         self.hardware.stop()
         self.sampler.close()
         super().closeEvent(event)

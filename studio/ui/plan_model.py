@@ -36,6 +36,7 @@ class PlanModel(QAbstractItemModel):
     def __init__(self, plan: Plan, statuses: dict[str, str], parent=None):
         super().__init__(parent)
         self.verdicts: dict = {}
+        self.reviews: dict[str, int] = {}  # item id -> exercise reviews due
         self.progress: PlanProgress | None = None
         self._fonts: dict[tuple[bool, bool, bool], QFont] = {}
         self._hay: dict[str, str] = {}
@@ -237,13 +238,18 @@ class PlanModel(QAbstractItemModel):
             return translate("RoadmapView", "{hours} h").format(hours=hours_text(item.hours))
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == BADGE_ROLE and item.needs.gpu:
-            return "GPU" + (f" {item.needs.vram_gb:g}G" if item.needs.vram_gb else "")
+        if role == BADGE_ROLE:
+            badges = ["GPU" + (f" {item.needs.vram_gb:g}G" if item.needs.vram_gb else "")] if item.needs.gpu else []
+            if self.reviews.get(item.id):  # exercises of its lesson due for review
+                badges.append(f"↻{self.reviews[item.id]}")
+            return " · ".join(badges) or None
         verdict = self.verdicts.get(item.id)
         if role == VERDICT_ROLE:
             return verdict.level if verdict else None
         if role == Qt.ToolTipRole:
             lines = [verdict.badge(), verdict.sentence()] if verdict else []
+            if self.reviews.get(item.id):
+                lines.append(translate("RoadmapView", "Exercise reviews due: {n}").format(n=self.reviews[item.id]))
             return "\n".join([*lines, needs_text(item)]).strip() or None
         return None
 
@@ -264,8 +270,13 @@ class PlanModel(QAbstractItemModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.FontRole and kind == "phase":
             return self._font(bold=True)
-        if role == BADGE_ROLE and kind == "phase" and node.hardware == "gpu":
-            return "GPU"
+        if role == BADGE_ROLE:
+            due = 0
+            if self.reviews:  # (a walk over the group's items only when some review is due)
+                items = node.items if kind == "topic" else [i for t in node.topics for i in t.items]
+                due = sum(self.reviews.get(i.id, 0) for i in items)
+            badges = ["GPU"] if kind == "phase" and node.hardware == "gpu" else []
+            return " · ".join(badges + ([f"↻{due}"] if due else [])) or None
         if role == Qt.ToolTipRole:
             return tally_text(tally)
         return None

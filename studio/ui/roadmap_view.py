@@ -351,6 +351,11 @@ class RoadmapView(LazyRetranslate, QWidget):
     def verdicts(self) -> dict:
         return self.model.verdicts
 
+    def set_reviews(self, counts: dict[str, int]) -> None:
+        """Exercise reviews due per item: a badge on its row."""
+        self.model.reviews = counts
+        self.model.refresh()
+
     def _on_current_changed(self, current: QModelIndex, _previous) -> None:
         kind, item = self.model.node(current)
         if kind == "item" and not self._reselecting:

@@ -133,3 +133,31 @@ def test_a_pass_after_the_solution_or_a_fail_starts_again():
     assert r.step == 0 and r.due == T0 + 5 * DAY
     early = [Attempt(T0, passed=False), Attempt(T0 + 3600, passed=True)]  # passed again before the review
     assert review(early).due == T0 + DAY  # the review still comes
+
+
+def test_practice_attempts_become_reviews_that_show_on_home(tmp_path):
+    from studio.practice.report import Report
+    from studio.practice.reviews import due, reviews
+    from studio.practice.store import AttemptStore
+
+    now = FakeTime()
+    store = AttemptStore(Database(tmp_path / "p.db"), clock=now)
+    ex = "pandas.groupby/by_gender"
+
+    def attempt(status):
+        store.finish(store.start(ex, "code", source="cli"), Report(ex, status))
+
+    attempt("pass")
+    assert reviews(store) == []  # a clean pass on the first try: nothing to review
+    attempt("fail")
+    assert due(store, now()) == [] and reviews(store)[0].review.due == T0 + DAY
+    now.advance(DAY)
+    assert [r.exercise for r in due(store, now())] == [ex]
+    attempt("pass")  # passed at its review: next in 3 days
+    assert due(store, now()) == [] and reviews(store)[0].review.due == now() + 3 * DAY
+    store.reveal_solution(ex)
+    now.advance(3 * DAY)
+    attempt("pass")  # after the solution: starts again
+    assert reviews(store)[0].review.step == 0
+    attempt("stopped")  # a stop says nothing: the review stays
+    assert reviews(store)[0].review.due == now() + DAY

@@ -86,6 +86,7 @@ class Home:
     reviews_due: list[Any]  # studio.practice.reviews.ExerciseReview
     pc: PcSummary
     runs: list[Any] = field(default_factory=list)  # the last run records, newest first
+    studied: dict = field(default_factory=dict)  # seconds per phase id, per (phase id, topic id), "plan"
 
     def to_json(self) -> dict:
         def plan_json(f: Forecast | None):
@@ -106,10 +107,25 @@ class Home:
             "next": [item.id for item in self.next_items],
             "reviews_due": [{"exercise": r.exercise, "due": _iso_time(r.review.due), "step": r.review.step}
                             for r in self.reviews_due],
+            "studied_hours": {"plan": round(self.studied.get("plan", 0.0) / 3600, 2),
+                              **{pid: round(self.studied.get(pid, 0.0) / 3600, 2) for pid, _ in self.phases}},
             "pc": {"runs_here": self.pc.runs_here, "items": self.pc.judged, "need_gpu": self.pc.need_gpu},
             "last_runs": [{"id": r.id, "lesson": r.lesson, "status": r.status, "started": _iso_time(r.started)}
                           for r in self.runs],
         }
+
+
+def studied(plan: Plan, seconds: Mapping[str, float]) -> dict:
+    """Logged seconds per topic ((phase id, topic id)), per phase (phase id) and for the "plan"."""
+    out: dict = {"plan": 0.0}
+    for phase in plan.phases:
+        out[phase.id] = 0.0
+        for topic in phase.topics:
+            spent = sum(seconds.get(item.id, 0.0) for item in topic.items)
+            out[(phase.id, topic.id)] = spent
+            out[phase.id] += spent
+        out["plan"] += out[phase.id]
+    return out
 
 
 def pc_summary(verdicts: Mapping[str, Any]) -> PcSummary:
@@ -142,6 +158,7 @@ def summarize(plan: Plan, statuses: Mapping[str, str], log, *, db: Database, ver
         reviews_due=list(reviews_due),
         pc=pc_summary(verdicts),
         runs=list(runs),
+        studied=studied(plan, logged),
     )
 
 
