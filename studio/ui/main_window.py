@@ -475,6 +475,8 @@ class MainWindow(QMainWindow):
             self.practice_progress.watch(view)
             if view.practice is not None:
                 view.practice.list.currentRowChanged.connect(lambda _row, v=view: self._on_exercise_chosen(v))
+                view.practice.attempt_finished.connect(
+                    lambda _report, lid=lesson_id: self.companion.run_ended(self._item_of(lid)))
             self.views[lesson_id] = view
             self.stack.addWidget(view)
         return view
@@ -499,7 +501,8 @@ class MainWindow(QMainWindow):
             self.companion.opened("exercise", view.practice.exercise.id, self._item_of(view.lesson.id))
 
     def _on_run_started(self, run) -> None:
-        self.companion.run_started(self._item_of(run.lesson.id))
+        lesson = getattr(run, "lesson", None) or self.catalog.get(run.exercise.lesson)  # a run, or an attempt
+        self.companion.run_started(self._item_of(lesson.id))
         self._update_status()
         self.run_started.emit(run)
 

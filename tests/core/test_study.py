@@ -161,3 +161,8 @@ def test_practice_attempts_become_reviews_that_show_on_home(tmp_path):
     assert reviews(store)[0].review.step == 0
     attempt("stopped")  # a stop says nothing: the review stays
     assert reviews(store)[0].review.due == now() + DAY
+
+
+def test_a_pace_of_seconds_gives_no_date_beyond_the_calendar(plan):
+    f = forecast(plan, {}, {}, pace=1e-6, goal=1e-6, today=date(2026, 12, 1))
+    assert f.finish is None and all(p.finish is None for p in f.phases)

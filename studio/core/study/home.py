@@ -17,7 +17,7 @@ from typing import Any
 from studio.core.db import Database
 from studio.core.plan import Item, Plan
 from studio.core.progress import Tally, compute_progress
-from studio.core.study.pace import Forecast, forecast, recent_pace
+from studio.core.study.pace import MIN_PACE_H, Forecast, forecast, recent_pace
 
 DEFAULT_GOAL_H = 6.0
 GOAL_KEY, LAST_KEY = "study/weekly_goal_h", "home/last_opened"
@@ -152,7 +152,7 @@ def summarize(plan: Plan, statuses: Mapping[str, str], log, *, db: Database, ver
         week_hours=log.week_seconds(now) / 3600,
         goal_hours=goal,
         pace_hours=pace,
-        at_pace=forecast(plan, statuses, logged, pace=pace, goal=goal, today=today) if pace > 0 else None,
+        at_pace=forecast(plan, statuses, logged, pace=pace, goal=goal, today=today) if pace >= MIN_PACE_H else None,
         at_goal=forecast(plan, statuses, logged, pace=0.0, goal=goal, today=today),
         next_items=plan.next_items(statuses, 3),
         reviews_due=list(reviews_due),

@@ -8,6 +8,7 @@ phase before it run out. The article's months per phase stand beside it for comp
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -15,6 +16,8 @@ from datetime import date, datetime, timedelta
 from studio.core.plan import DONE_STATUSES, Plan
 
 WEEKS = 4  # the recent past that sets "your pace"
+MIN_PACE_H = 0.1  # hours a week below which the last weeks say nothing about a pace
+MAX_WEEKS = 52 * 100  # a finish further away than this is no date ("not at this pace")
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,13 @@ def hours_left(plan: Plan, statuses: Mapping[str, str], logged: Mapping[str, flo
 def forecast(plan: Plan, statuses: Mapping[str, str], logged: Mapping[str, float], *,
              pace: float, goal: float, today: date | None = None) -> Forecast:
     """Finish dates at `pace` hours a week when the learner has a recent pace, else at `goal`."""
-    per_week, source = (pace, "pace") if pace > 0 else (goal, "goal")
+    per_week, source = (pace, "pace") if pace >= MIN_PACE_H else (goal, "goal")
     today = today or datetime.now().date()
     left = hours_left(plan, statuses, logged)
     phases, total = [], 0.0
     for phase in plan.phases:
         total += left[phase.id]
-        finish = today + timedelta(weeks=total / per_week) if per_week > 0 else None
+        weeks = total / per_week if per_week > 0 else math.inf
+        finish = today + timedelta(weeks=weeks) if weeks <= MAX_WEEKS else None
         phases.append(PhaseForecast(phase.id, left[phase.id], finish, phase.months))
     return Forecast(per_week, source, tuple(phases))
