@@ -8,13 +8,14 @@ from pathlib import Path
 
 from studio.cli.common import fail, open_database
 from studio.core import advisor
-from studio.core.history import RunStore, format_duration
+from studio.core.history import RunStore
 from studio.core.lesson import LessonError, catalog
 from studio.core.plan import PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.study import home
 from studio.core.study.log import StudyLog
 from studio.core.text import pick
+from studio.core.units import clock
 from studio.practice import exercise as exercises
 from studio.practice.reviews import due
 from studio.practice.store import AttemptStore
@@ -81,5 +82,5 @@ def lines(facts: home.Home, plan, lang: str) -> list[str]:
     out.append(f"This PC runs {pc.runs_here} of the plan's {pc.judged} items it can judge; "
                f"{pc.need_gpu} need a GPU (use Colab or Kaggle)")
     for run in facts.runs:
-        out.append(f"Run {run.id}: {run.lesson} {run.status} ({format_duration(run.duration)})")
+        out.append(f"Run {run.id}: {run.lesson} {run.status} ({clock(run.duration)})")
     return out

@@ -7,7 +7,8 @@ import sys
 import time
 
 from studio.cli.common import fail
-from studio.core.hardware import NA, Sampler, Snapshot, available, fmt_bytes
+from studio.core.hardware import NA, Sampler, Snapshot, available
+from studio.core.units import size
 
 FIRST_WINDOW_S = 0.5  # CPU percentages need a window; the first sample waits this long
 
@@ -68,16 +69,16 @@ def render(snap: Snapshot) -> str:
     for i, pct in enumerate(cpu.per_core):
         lines.append(f"  core {i:<3}{_bar(pct)} {pct:5.1f}%")
     lines += [
-        f"RAM      {_bar(mem.percent)} {mem.percent:5.1f}%  {fmt_bytes(mem.used)} used of "
-        f"{fmt_bytes(mem.total)}, {fmt_bytes(mem.available)} available",
+        f"RAM      {_bar(mem.percent)} {mem.percent:5.1f}%  {size(mem.used)} used of "
+        f"{size(mem.total)}, {size(mem.available)} available",
         f"Swap     {_bar(mem.swap_percent)} {mem.swap_percent:5.1f}%  "
-        f"{fmt_bytes(mem.swap_used)} used of {fmt_bytes(mem.swap_total)}" if mem.swap_total
+        f"{size(mem.swap_used)} used of {size(mem.swap_total)}" if mem.swap_total
         else "Swap     none",
-        f"Process  {fmt_bytes(proc.rss)} (peak {fmt_bytes(proc.peak_rss)}), "
+        f"Process  {size(proc.rss)} (peak {size(proc.peak_rss)}), "
         f"{proc.children} tracked child process(es), CPU {proc.cpu_percent:.0f}% of one core",
         f"cgroup   {_v(lim.cgroup)}",
-        f"  memory limit  {fmt_bytes(lim.memory_limit)}"
-        + (f" (using {fmt_bytes(lim.memory_usage)})" if available(lim.memory_usage) else ""),
+        f"  memory limit  {size(lim.memory_limit)}"
+        + (f" (using {size(lim.memory_usage)})" if available(lim.memory_usage) else ""),
         f"  CPU limit     {_v(lim.cpu_limit, '{:g}', ' cores')}",
         f"  CPUs allowed  {_v(lim.cpus_allowed)}",
     ]
@@ -88,12 +89,12 @@ def render(snap: Snapshot) -> str:
             util = str(g.utilization)
             if available(g.utilization):
                 util = f"{_bar(g.utilization)} {g.utilization:5.1f}%"
-            mem_line = (f"{fmt_bytes(g.memory_used)} / {fmt_bytes(g.memory_total)}"
+            mem_line = (f"{size(g.memory_used)} / {size(g.memory_total)}"
                         if available(g.memory_used) else str(g.memory_used))
             lines += [
                 f"GPU {g.index}    {_v(g.name)}  (via {g.source})",
                 f"  load   {util}",
-                f"  memory {mem_line}; this app {fmt_bytes(g.process_memory)}",
+                f"  memory {mem_line}; this app {size(g.process_memory)}",
                 f"  temperature {_v(g.temperature_c, '{:.0f}', ' C')}; power {_v(g.power_w, '{:.0f}', ' W')}"
                 f" of {_v(g.power_limit_w, '{:.0f}', ' W')}",
             ]

@@ -10,12 +10,12 @@ from studio.cli.common import fail, open_database
 from studio.core.history import (
     RunStore,
     UnknownRun,
-    format_duration,
     format_params,
     local_time,
     strict_json,
 )
 from studio.core.text import short_repr
+from studio.core.units import clock
 
 
 def add_parser(sub) -> None:
@@ -64,7 +64,7 @@ def list_runs(args) -> int:
         return 0
     rows = [("id", "lesson", "started", "duration", "status", "device", "params", "results")]
     rows += [
-        (str(r.id), r.lesson, local_time(r.started), format_duration(r.duration), r.status, r.device,
+        (str(r.id), r.lesson, local_time(r.started), clock(r.duration), r.status, r.device,
          format_params(r.params), format_params(r.results))
         for r in runs
     ]
@@ -84,7 +84,7 @@ def show_run(args) -> int:
         print(json.dumps(run.to_json(), ensure_ascii=False))
         return 0
     print(f"run {run.id}: {run.lesson}, {run.status} on {run.device or '?'}, "
-          f"started {local_time(run.started)}, {format_duration(run.duration) or 'duration unknown'}")
+          f"started {local_time(run.started)}, {clock(run.duration) or 'duration unknown'}")
     print(f"params: {format_params(run.params)}")
     if run.results:
         print("results:")

@@ -58,7 +58,8 @@ from typing import Any
 
 from studio.core.lesson import LessonError
 from studio.core.measure import Measurement
-from studio.core.text import bi, language, pick
+from studio.core.text import bi, pick
+from studio.core.units import about, size
 
 Text = Mapping[str, str]
 
@@ -128,7 +129,7 @@ class Verdict:
     from_runs: int = 0  # the time is the median of this many recorded runs with these settings
 
     def badge(self, lang: str | None = None) -> str:
-        time_text = f" {duration(self.seconds, lang, short=True)}" if self.seconds is not None else ""
+        time_text = f" {about(self.seconds, lang, short=True)}" if self.seconds is not None else ""
         return pick({
             "runs": bi(f"Runs here{time_text}", f"本机可运行{time_text}"),
             "slow": bi(f"Slow here{time_text}", f"本机较慢{time_text}"),
@@ -138,8 +139,8 @@ class Verdict:
 
     def sentence(self, lang: str | None = None) -> str:
         """One sentence for the item: the verdict, why, and what to do."""
-        t = duration(self.seconds, lang) if self.seconds is not None else None
-        mem = size_text(self.bytes)
+        t = about(self.seconds, lang) if self.seconds is not None else None
+        mem = size(self.bytes)
         why = pick(bi("; ", "；"), lang).join(pick(r, lang) for r in self.reasons[:2])
         first = pick(self.cheaper[0].text, lang) if self.cheaper else ""
         clouds = ", ".join(pick(c.text, lang).split(":")[0].split("：")[0] for c in self.cloud)
@@ -347,15 +348,15 @@ def judge(e: Estimate, m: Measurement, devices: tuple[str, ...] = ("cpu",),
         if rule.applies(e, m):
             raise_to(rule.level, rule.text, rule.id)
     if seconds > GPU_HOURS * 3600 and not device.startswith("cuda"):
-        raise_to("gpu", bi(f"{duration(seconds, 'en')} on this CPU",
-                           f"在本机 CPU 上需{duration(seconds, 'zh')}"))
+        raise_to("gpu", bi(f"{about(seconds, 'en')} on this CPU",
+                           f"在本机 CPU 上需{about(seconds, 'zh')}"))
     elif seconds > SLOW_MINUTES * 60:
-        raise_to("slow", bi(f"{duration(seconds, 'en')} here", f"在本机需{duration(seconds, 'zh')}"))
+        raise_to("slow", bi(f"{about(seconds, 'en')} here", f"在本机需{about(seconds, 'zh')}"))
     if available and e.bytes > MEMORY_SHARE * available:
         raise_to("memory", bi(
-            f"about {size_text(e.bytes)} of memory against {size_text(available)} available "
+            f"about {size(e.bytes)} of memory against {size(available)} available "
             f"(at most {MEMORY_SHARE:.0%})",
-            f"约需内存 {size_text(e.bytes)}，可用 {size_text(available)}（最多使用 {MEMORY_SHARE:.0%}）"))
+            f"约需内存 {size(e.bytes)}，可用 {size(available)}（最多使用 {MEMORY_SHARE:.0%}）"))
     if v.level != "runs":
         v.cheaper = cheaper_paths(e)
     if v.level in ("gpu", "memory") or (v.level == "slow" and seconds > 3600):
@@ -460,13 +461,13 @@ def advise_needs(m: Measurement, ram_gb: float | None = None, gpu: bool = False,
         v.reasons.append(reason)
 
     if ram_gb and ram_gb * GB > m.ram_total:
-        at_least("memory", bi(f"needs {ram_gb:g} GB of RAM; this PC has {size_text(m.ram_total)}",
-                              f"需要 {ram_gb:g} GB 内存；本机共 {size_text(m.ram_total)}"))
+        at_least("memory", bi(f"needs {ram_gb:g} GB of RAM; this PC has {size(m.ram_total)}",
+                              f"需要 {ram_gb:g} GB 内存；本机共 {size(m.ram_total)}"))
     if gpu and not m.gpus:
         at_least("gpu", bi("needs a GPU; this PC has none", "需要 GPU；本机没有"))
     if vram_gb and vram_gb * GB > m.vram_total and "vram" not in v.rules:
-        at_least("gpu", bi(f"needs {vram_gb:g} GB of GPU memory; this PC has {size_text(m.vram_total)}",
-                           f"需要 {vram_gb:g} GB 显存；本机有 {size_text(m.vram_total)}"))
+        at_least("gpu", bi(f"needs {vram_gb:g} GB of GPU memory; this PC has {size(m.vram_total)}",
+                           f"需要 {vram_gb:g} GB 显存；本机有 {size(m.vram_total)}"))
     if v.level in ("gpu", "memory"):
         v.cloud = list(CLOUD)
     return v
@@ -540,16 +541,16 @@ class Refusal:
 
     def options_heading(self, lang: str | None = None) -> str:
         return pick(bi(
-            f"cheaper settings that use at most half of the {size_text(self.available)} available "
-            f"({size_text(self.suggest_limit)}), leaving the rest to the rest of the machine",
-            f"更省的设置（最多占用可用内存 {size_text(self.available)} 的一半，即 {size_text(self.suggest_limit)}，"
+            f"cheaper settings that use at most half of the {size(self.available)} available "
+            f"({size(self.suggest_limit)}), leaving the rest to the rest of the machine",
+            f"更省的设置（最多占用可用内存 {size(self.available)} 的一半，即 {size(self.suggest_limit)}，"
             f"其余留给系统和其他程序）"), lang)
 
     def message(self, lang: str | None = None) -> str:
         return pick(bi(
-            f"{self.lesson} would need about {size_text(self.needed)} of memory, more than "
-            f"{MEMORY_SHARE:.0%} of the {size_text(self.available)} available",
-            f"{self.lesson} 约需 {size_text(self.needed)} 内存，超过可用内存 {size_text(self.available)} "
+            f"{self.lesson} would need about {size(self.needed)} of memory, more than "
+            f"{MEMORY_SHARE:.0%} of the {size(self.available)} available",
+            f"{self.lesson} 约需 {size(self.needed)} 内存，超过可用内存 {size(self.available)} "
             f"的 {MEMORY_SHARE:.0%}"), lang)
 
     def to_json(self, lang: str | None = None) -> dict:
@@ -585,7 +586,7 @@ def cheaper_settings(lesson, params: Mapping[str, Any], limit: float) -> list[Ad
             base = trial
             bytes32 = lesson.estimate(trial).bytes
             if bytes32 <= limit:
-                text = bi(f"use float32 ({size_text(bytes32)})", f"改用 float32（{size_text(bytes32)}）")
+                text = bi(f"use float32 ({size(bytes32)})", f"改用 float32（{size(bytes32)}）")
                 out.append(Advice("float32", text, "efficiency.float32", {p.name: "float32"}))
                 return out
     for p in lesson.params:
@@ -600,7 +601,7 @@ def cheaper_settings(lesson, params: Mapping[str, Any], limit: float) -> list[Ad
         changes = {k: v for k, v in {**base, p.name: value}.items() if params.get(k) != v}
         fits = lesson.estimate({**base, p.name: value}).bytes
         label = ", ".join(f"{k}={v}" for k, v in changes.items())
-        out.append(Advice(p.name, bi(f"{label} ({size_text(fits)})", f"{label}（{size_text(fits)}）"),
+        out.append(Advice(p.name, bi(f"{label} ({size(fits)})", f"{label}（{size(fits)}）"),
                           params=changes))
     return out
 
@@ -626,27 +627,3 @@ def _round_down(value: int, floor: int) -> int:
 
 # -- text -------------------------------------------------------------------------------------
 
-
-def duration(seconds: float | None, lang: str | None = None, short: bool = False) -> str:
-    """'under a minute', 'about 3 min', 'about 2.5 h', 'about 4 days' (short: '<1 min', '~3 min'...)."""
-    if seconds is None:
-        return "?"
-    zh = (lang or language()).startswith("zh")
-    if seconds < 60:
-        return ("<1 分钟" if zh else "<1 min") if short else ("不到 1 分钟" if zh else "under a minute")
-    if seconds < 3600:
-        n, unit = f"{round(seconds / 60)}", ("分钟" if zh else "min")
-    elif seconds < 48 * 3600:
-        n, unit = f"{seconds / 3600:.1f}", ("小时" if zh else "h")
-    else:
-        n, unit = f"{seconds / 86400:,.0f}", ("天" if zh else "days")
-    if short:
-        return f"~{n} {unit}"
-    return f"约 {n} {unit}" if zh else f"about {n} {unit}"
-
-
-def size_text(n: float) -> str:
-    for unit, scale in (("GB", GB), ("MB", MB), ("KB", 1e3)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n:.0f} B"

@@ -24,8 +24,7 @@ from pathlib import Path
 import numpy as np
 import psutil
 
-MiB = 1024**2
-GiB = 1024**3
+from studio.core.units import MiB
 
 
 # -- "not available" --------------------------------------------------------------------
@@ -46,14 +45,6 @@ def available(value) -> bool:
     return not isinstance(value, NA)
 
 
-def fmt_bytes(n: int | float | NA) -> str:
-    """1536 -> '1.5 KiB'; NA -> 'not available: ...'."""
-    if isinstance(n, NA):
-        return str(n)
-    for unit, size in (("GiB", GiB), ("MiB", MiB), ("KiB", 1024)):
-        if abs(n) >= size:
-            return f"{n / size:.1f} {unit}"
-    return f"{int(n)} B"
 
 
 # -- snapshots --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studio.core.context import Context
-from studio.core.hardware import fmt_bytes
+from studio.core.units import MiB, size
 from studio.kernel.process import KernelError, KernelProcess
 from studio.kernel.protocol import Job, apply
 
@@ -30,7 +30,7 @@ KILL_AFTER_S = 3.0  # Stop step 3 (2 s after the interrupt)
 POLL_S = 0.025
 TREE_EVERY_S = 1.0  # how often the kernel's own child processes are listed (for cleanup)
 DEFAULT_LIMIT_SHARE = 0.9  # of the RAM available when the run starts
-MiB = 2**20
+
 
 
 @dataclass
@@ -246,4 +246,4 @@ class KernelRun:
 
 
 def _mb(mb: float) -> str:
-    return fmt_bytes(mb * MiB)
+    return size(mb * MiB)

@@ -136,7 +136,7 @@ def advisor_rows(ctx, advisor, seconds_per_epoch, at_this_speed, settings):
                               "ResNet50 + ImageNet 90 轮（估计，中端 GPU）")],
         "seconds": [seconds_per_epoch, own, at_this_speed, resnet.seconds, gpu_s],
     })
-    table["readable"] = [advisor.duration(s) for s in table["seconds"]]
+    table["readable"] = [app_module("studio.core.units").about(s) for s in table["seconds"]]
     ctx.table(t("this CNN vs ResNet50 on ImageNet", "本 CNN 与 ResNet50 + ImageNet 对比"), table)
     print(f"The advisor says: {resnet.sentence()}")
     return {"estimated_seconds_per_epoch": own, "resnet50_imagenet_days_here": resnet.seconds / 86_400,

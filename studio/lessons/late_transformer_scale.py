@@ -109,7 +109,7 @@ def run(ctx, largest: str, batch: int, seq: int, steps: int, tiny_steps: int, se
     import pandas as pd
     import psutil
 
-    from studio.core.advisor import duration
+    from studio.core.units import about as duration
 
     ctx.status(t("training a tiny Transformer to reverse sequences…", "正在训练一个微型 Transformer 反转序列…"))
     tiny = train_tiny(ctx, torch, tiny_steps, seed)

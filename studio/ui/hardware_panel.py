@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.hardware import NA, GiB, History, MiB, Sampler, Snapshot, available, fmt_bytes
+from studio.core.hardware import NA, History, Sampler, Snapshot, available
+from studio.core.units import GiB, MiB, size
 
 INTERVALS_S = (0.25, 0.5, 1.0, 2.0, 5.0)
 DEFAULT_INTERVAL_S = 1.0
@@ -595,24 +596,24 @@ class HardwarePanel(QWidget):
     def _show_memory(self, snap: Snapshot) -> None:
         mem, proc, lim = snap.memory, snap.process, snap.limits
         self.memory_value.setText(f"{mem.percent:.0f}%")
-        self.ram.set(mem.percent, f"{fmt_bytes(mem.used)} / {fmt_bytes(mem.total)}",
+        self.ram.set(mem.percent, f"{size(mem.used)} / {size(mem.total)}",
                      self.tr("Used = total - available (memory new programs can get without swapping)"))
-        self.ram_info.setText(self.tr("%1 available").replace("%1", fmt_bytes(mem.available)))
+        self.ram_info.setText(self.tr("%1 available").replace("%1", size(mem.available)))
         if mem.swap_total:
-            self.swap.set(mem.swap_percent, f"{fmt_bytes(mem.swap_used)} / {fmt_bytes(mem.swap_total)}",
+            self.swap.set(mem.swap_percent, f"{size(mem.swap_used)} / {size(mem.swap_total)}",
                           self.tr("Swap in use means RAM ran short: training slows down a lot"))
         else:
             self.swap.set(None, self.tr("no swap"))
         # the app and the running lesson's kernel, each against what they may use: the
         # container's limit if any, else the RAM
         room = lim.memory_limit if available(lim.memory_limit) else mem.total
-        self.app.set(100.0 * proc.own_rss / room if room else 0.0, fmt_bytes(proc.own_rss),
+        self.app.set(100.0 * proc.own_rss / room if room else 0.0, size(proc.own_rss),
                      self.tr("The window's own process (RSS)"))
         self.app_info.setText(" · ".join([
-            self.tr("peak %1").replace("%1", fmt_bytes(proc.peak_rss)),
+            self.tr("peak %1").replace("%1", size(proc.peak_rss)),
             self.tr("CPU %1% of a core").replace("%1", f"{proc.own_cpu_percent:.0f}")]))
         if proc.children:
-            self.lesson.set(100.0 * proc.children_rss / room if room else 0.0, fmt_bytes(proc.children_rss),
+            self.lesson.set(100.0 * proc.children_rss / room if room else 0.0, size(proc.children_rss),
                             self.tr("The running lesson's kernel process (RSS)"))
             self.lesson_info.setText(self.tr("CPU %1% of a core").replace("%1", f"{proc.children_cpu_percent:.0f}"))
         else:
@@ -629,8 +630,8 @@ class HardwarePanel(QWidget):
             used = lim.memory_usage if available(lim.memory_usage) else None
             self.limit_memory.set(
                 100.0 * used / lim.memory_limit if used is not None else None,
-                f"{fmt_bytes(used)} / {fmt_bytes(lim.memory_limit)}" if used is not None
-                else fmt_bytes(lim.memory_limit),
+                f"{size(used)} / {size(lim.memory_limit)}" if used is not None
+                else size(lim.memory_limit),
                 self.tr("The container's memory limit: the app is stopped if it goes over"))
         else:
             self.limit_memory.hide()
@@ -670,7 +671,7 @@ class HardwarePanel(QWidget):
         else:
             box.load.set(None, self.tr("not available"), gpu.utilization.reason)
         if available(gpu.memory_percent):
-            text = f"{fmt_bytes(gpu.memory_used)} / {fmt_bytes(gpu.memory_total)}"
+            text = f"{size(gpu.memory_used)} / {size(gpu.memory_total)}"
             box.memory.set(gpu.memory_percent, text)
         else:
             box.memory.set(None, self.tr("not available"), gpu.memory_percent.reason)
@@ -688,7 +689,7 @@ class HardwarePanel(QWidget):
         add(gpu.power_w, self.tr("power"), lambda: f"{gpu.power_w:.0f}" + (
             f" / {gpu.power_limit_w:.0f} W" if available(gpu.power_limit_w) else " W"))
         add(gpu.process_memory, self.tr("this app"),
-            lambda: self.tr("this app %1").replace("%1", fmt_bytes(gpu.process_memory)))
+            lambda: self.tr("this app %1").replace("%1", size(gpu.process_memory)))
         if gpu.source != "nvml":
             parts.append(self.tr("via %1").replace("%1", gpu.source))
         box.detail.setText(" · ".join(parts))
@@ -802,13 +803,13 @@ class HardwarePanel(QWidget):
         parts = [self.tr("mean CPU %1%").replace("%1", f"{summary.get('hw_mean_cpu_percent', 0):.0f}"),
                  self.tr("peak RAM %1%").replace("%1", f"{summary.get('hw_peak_ram_percent', 0):.0f}"),
                  self.tr("this app peak %1").replace(
-                     "%1", fmt_bytes(summary.get("hw_peak_app_rss_mb", 0) * 1024**2))]
+                     "%1", size(summary.get("hw_peak_app_rss_mb", 0) * 1024**2))]
         if "hw_peak_lesson_rss_mb" in summary:
             parts.append(self.tr("lesson peak %1").replace(
-                "%1", fmt_bytes(summary["hw_peak_lesson_rss_mb"] * 1024**2)))
+                "%1", size(summary["hw_peak_lesson_rss_mb"] * 1024**2)))
         if "hw_peak_gpu_memory_mb" in summary:
             parts.append(self.tr("peak GPU memory %1").replace(
-                "%1", fmt_bytes(summary["hw_peak_gpu_memory_mb"] * 1024**2)))
+                "%1", size(summary["hw_peak_gpu_memory_mb"] * 1024**2)))
         self.run_info.setText(self.tr("Last run: %1").replace("%1", " · ".join(parts)))
         self.run_info.show()
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.history import format_duration
 from studio.core.study.home import Home
 from studio.core.text import pick
+from studio.core.units import clock
 from studio.ui.results_view import bold
 
 
@@ -221,7 +221,7 @@ class HomeView(QWidget):
         for run in home.runs:
             text = self.tr("{lesson}: {status}, {duration}").format(
                 lesson=self._titles("lesson", run.lesson), status=self._titles("status", run.status),
-                duration=format_duration(run.duration))
+                duration=clock(run.duration))
             link = _link(text, f"lesson:{run.lesson}")
             link.linkActivated.connect(self._open)
             self.layout_.addWidget(link)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.hardware import fmt_bytes
+from studio.core import units
 from studio.core.lesson import Lesson, LessonError
 from studio.core.runner import Outcome
 from studio.core.text import pick
+from studio.core.units import size
 from studio.ui.code_view import CodeView
 from studio.ui.curve_chart import CurveChart
 from studio.ui.export_notebook import ExportNotebookButton
@@ -32,7 +33,7 @@ from studio.ui.verdict_badge import VerdictBadge
 
 
 def _size(mb) -> str:
-    return fmt_bytes(mb * 2**20) if mb is not None else "?"
+    return size(mb * 2**20) if mb is not None else "?"
 
 
 def cheaper_settings(lesson: Lesson, params: dict, detail: dict) -> list[str]:
@@ -46,13 +47,6 @@ def cheaper_settings(lesson: Lesson, params: dict, detail: dict) -> list[str]:
     except (TypeError, ValueError, LessonError):
         return []
 
-
-def format_eta(seconds: float) -> str:
-    if seconds < 60:
-        return f"~{max(1, round(seconds))} s"
-    if seconds < 3600:
-        return f"~{round(seconds / 60)} min"
-    return f"~{seconds / 3600:.1f} h"
 
 
 class LessonView(QWidget):
@@ -296,7 +290,7 @@ class LessonView(QWidget):
         elapsed = time.perf_counter() - run.started_at
         if total and done and (elapsed > 2 or done / total > 0.05):
             left = elapsed * (total - done) / done
-            self._set_state(self.tr("Running… {eta} left").format(eta=format_eta(left)))
+            self._set_state(self.tr("Running… {eta} left").format(eta=units.about(left, short=True)))
 
     def _show_stop_step(self, steps: list[str]) -> None:
         if "interrupt" in steps:

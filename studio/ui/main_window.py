@@ -24,11 +24,12 @@ from studio.core import advisor, measure
 from studio.core.db import Database
 from studio.core.devices import kernel_threads
 from studio.core.hardware import Sampler
-from studio.core.history import RunStore, format_duration
+from studio.core.history import RunStore
 from studio.core.lesson import Catalog, LessonError
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.core.text import pick
+from studio.core.units import clock
 from studio.kernel.jobs import warm_modules
 from studio.kernel.pool import KernelPool
 from studio.practice.store import AttemptStore
@@ -695,7 +696,7 @@ class MainWindow(QMainWindow):
         if not long_runs or getattr(self, "_asked", False):
             return True
         names = "\n".join(self.tr("{lesson}, running for {duration}").format(
-            lesson=pick(v.lesson.title), duration=format_duration(v.run.age())) for v in long_runs)
+            lesson=pick(v.lesson.title), duration=clock(v.run.age())) for v in long_runs)
         answer = QMessageBox.question(
             self, self.tr("Stop the running lesson?"),
             self.tr("A lesson is still running:\n{runs}\n\nQuit and stop it? What it has computed so far "

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import advisor
-from studio.core.hardware import fmt_bytes
 from studio.core.text import pick
+from studio.core.units import size
 
 CHEAPER, FORCE = "cheaper", "force"
 
@@ -43,7 +43,7 @@ class MemoryRefusalDialog(QDialog):
         if refusal.options:
             heading = QLabel(self.tr("Cheaper settings that use at most half of the {available} available "
                                      "({limit}), so the rest of the computer keeps room:").format(
-                available=advisor.size_text(refusal.available), limit=advisor.size_text(refusal.suggest_limit)))
+                available=size(refusal.available), limit=size(refusal.suggest_limit)))
             heading.setWordWrap(True)
             layout.addWidget(heading)
             for i, option in enumerate(refusal.options):
@@ -58,7 +58,7 @@ class MemoryRefusalDialog(QDialog):
             layout.addWidget(none)
         if cap:
             warn = QLabel(self.tr("Running anyway runs it with a memory cap of {cap}: past it, the run ends as "
-                                  "out of memory and the app stays up.").format(cap=fmt_bytes(cap)))
+                                  "out of memory and the app stays up.").format(cap=size(cap)))
         else:
             warn = QLabel(self.tr("Running anyway may make the computer swap to disk and freeze for a while."))
         warn.setWordWrap(True)

@@ -8,8 +8,8 @@ import re
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
-from studio.core.hardware import fmt_bytes
 from studio.core.text import pick
+from studio.core.units import size
 from studio.practice.report import Report
 
 translate = QCoreApplication.translate
@@ -63,7 +63,7 @@ def verdict(report: Report, solution_seen: bool = False) -> str:
 
 
 def _mb(mb) -> str:
-    return fmt_bytes(mb * 2**20) if mb is not None else "?"
+    return size(mb * 2**20) if mb is not None else "?"
 
 
 class CheckList(QTextBrowser):

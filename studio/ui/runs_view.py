@@ -36,10 +36,10 @@ from studio.core.history import (
     Run,
     RunStore,
     UnknownRun,
-    format_duration,
     format_params,
     local_time,
 )
+from studio.core.units import clock
 
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
           "#bcbd22", "#7f7f7f"]
@@ -73,7 +73,7 @@ class RunsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._runs = runs
         self._text = [
-            (str(r.id), r.lesson, local_time(r.started), format_duration(r.duration),
+            (str(r.id), r.lesson, local_time(r.started), clock(r.duration),
              self.status_text(r.status), r.device, format_params(r.params),
              format_params(r.results))
             for r in runs
@@ -406,7 +406,7 @@ class RunsView(QWidget):
         lines = [self.tr("Run {id}: {lesson}, {status} on {device}, started {started}, {duration}").format(
             id=run.id, lesson=run.lesson, status=self.model.status_text(run.status),
             device=run.device or "?", started=local_time(run.started),
-            duration=format_duration(run.duration) or self.tr("duration unknown"))]
+            duration=clock(run.duration) or self.tr("duration unknown"))]
         lines.append(self.tr("Parameters: {params}").format(params=format_params(run.params)))
         if run.results:
             lines.append(self.tr("Results: {results}").format(results=format_params(run.results)))

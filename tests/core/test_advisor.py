@@ -1,6 +1,6 @@
 import pytest
 
-from studio.core import advisor
+from studio.core import advisor, units
 from studio.core.advisor import GB, Estimate
 from studio.core.lesson import Lesson, Param, catalog
 from studio.core.measure import Measurement, Throughput
@@ -129,8 +129,8 @@ def test_memory_check_offers_float32_then_fewer_rows():
     # 3M rows: float32 alone is 1.2 GB; with it, rows must drop to 1.2M (0.48 GB); epochs never helps
     r = advisor.memory_check(lesson, {"rows": 3_000_000, "epochs": 5, "dtype": "float64"}, available=1e9)
     assert [o.params for o in r.options] == [{"dtype": "float32", "rows": 1_200_000}]
-    assert r.options[0].text["en"] == "rows=1200000, dtype=float32 (480.0 MB)"
-    assert "2.4 GB" in r.message("en") and "1.0 GB" in r.message("en") and "80%" in r.message("zh")
+    assert r.options[0].text["en"] == "rows=1200000, dtype=float32 (457.8 MiB)"
+    assert "2.2 GiB" in r.message("en") and "953.7 MiB" in r.message("en") and "80%" in r.message("zh")
 
 
 def test_cheaper_rows_round_down_to_two_digits():
@@ -169,10 +169,10 @@ def test_needs_alone():
 
 
 def test_durations_and_sizes_read_well():
-    assert advisor.duration(30) == "under a minute" and advisor.duration(30, "zh") == "不到 1 分钟"
-    assert advisor.duration(180) == "about 3 min" and advisor.duration(180, short=True) == "~3 min"
-    assert advisor.duration(5400) == "about 1.5 h" and advisor.duration(4 * 86400, "zh") == "约 4 天"
-    assert advisor.size_text(1.5e9) == "1.5 GB" and advisor.size_text(2e6) == "2.0 MB"
+    assert units.about(30) == "under a minute" and units.about(30, "zh") == "不到 1 分钟"
+    assert units.about(180) == "about 3 min" and units.about(180, short=True) == "~3 min"
+    assert units.about(5400) == "about 1.5 h" and units.about(4 * 86400, "zh") == "约 4 天"
+    assert units.size(1.5 * 2**30) == "1.5 GiB" and units.size(2 * 2**20) == "2.0 MiB"
 
 
 def _run(lesson_id, params, seconds, status="done", device="cpu"):
@@ -223,7 +223,7 @@ def test_cheaper_settings_leave_half_the_memory_to_the_machine():
     assert r is not None and r.options
     for option in r.options:
         assert lesson.estimate({**params, **option.params}).bytes <= 0.5 * 24.7e9
-    assert r.options_heading("en").startswith("cheaper settings that use at most half of the 24.7 GB available")
+    assert r.options_heading("en").startswith("cheaper settings that use at most half of the 23.0 GiB available (11.5 GiB)")
 
 
 def test_the_new_lessons_run_here_and_resnet50_still_needs_a_gpu():

@@ -8,6 +8,7 @@ import types
 
 import pytest
 
+from studio.core import units
 from studio.core.hardware import (
     NA,
     Cgroup,
@@ -15,7 +16,6 @@ from studio.core.hardware import (
     MiB,
     Sampler,
     available,
-    fmt_bytes,
 )
 
 GiB = 1024**3
@@ -203,11 +203,11 @@ def test_cpu_memory_and_process_figures(tmp_path):
     assert sampler.sample().process.peak_rss < bigger.peak_rss
 
 
-def test_fmt_bytes():
-    assert fmt_bytes(512) == "512 B"
-    assert fmt_bytes(1536) == "1.5 KiB"
-    assert fmt_bytes(3 * GiB // 2) == "1.5 GiB"
-    assert fmt_bytes(NA("why")) == "not available: why"
+def test_size():
+    assert units.size(512) == "512 B"
+    assert units.size(1536) == "1.5 KiB"
+    assert units.size(3 * GiB // 2) == "1.5 GiB"
+    assert units.size(NA("why")) == "not available: why"
 
 
 # -- cgroups ----------------------------------------------------------------------------

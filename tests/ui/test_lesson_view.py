@@ -1,8 +1,9 @@
 import pytest
 
+from studio.core import units
 from studio.core.lesson import Lesson, Param, catalog
 from studio.core.text import bi
-from studio.ui.lesson_view import LessonView, format_eta
+from studio.ui.lesson_view import LessonView
 
 import fake_lessons
 
@@ -94,4 +95,5 @@ def test_cuda_choice_is_disabled_without_a_gpu(qtbot):
 
 
 def test_eta_text():
-    assert format_eta(12.2) == "~12 s" and format_eta(240) == "~4 min" and format_eta(7200) == "~2.0 h"
+    assert units.about(12.2, "en", short=True) == "~12 s" and units.about(240, "en", short=True) == "~4 min"
+    assert units.about(7200, "en", short=True) == "~2.0 h" and units.about(3, "zh", short=True) == "~3 秒"
