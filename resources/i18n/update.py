@@ -2,10 +2,13 @@
 
     python resources/i18n/update.py                 # lupdate + lrelease
     python resources/i18n/update.py --fill new.json # also fill {"source": "译文"} pairs
+    python resources/i18n/update.py --reuse a.ts    # also reuse a.ts's translations (a merge)
 
 pyside6-lupdate collects every self.tr()/translate() string of studio/ui into
-studio_zh_CN.ts (keeping existing translations); --fill adds translations for the
-unfinished ones; pyside6-lrelease compiles the .qm the app loads.
+studio_zh_CN.ts, keeping existing translations and no line numbers (so merges conflict only
+on real changes); a string whose class was renamed or moved keeps the translation it had under
+its old context (the same source text); --fill adds translations for the unfinished ones;
+pyside6-lrelease compiles the .qm the app loads.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ def sources() -> list[str]:
 
 
 def lupdate(ts: Path = TS) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-no-obsolete", "-silent"],
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-no-obsolete", "-locations", "none", "-silent"],
                    cwd=ROOT, check=True)
 
 
@@ -71,6 +74,19 @@ def fill(pairs: dict[str, str], ts: Path = TS) -> int:
     return n
 
 
+def translations(ts: Path) -> dict[str, str]:
+    """Every finished translation in `ts`, by source text (whatever its context)."""
+    out = {}
+    for msg in ET.parse(ts).getroot().iter("message"):
+        tr = msg.find("translation")
+        if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+            continue
+        text = "".join(f.text or "" for f in tr.iter("numerusform")) or tr.text or ""
+        if text.strip():
+            out[msg.findtext("source")] = text
+    return out
+
+
 def lrelease() -> None:
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM), "-silent"], check=True)
 
@@ -78,8 +94,16 @@ def lrelease() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fill", type=Path, help="JSON object of source -> translation")
+    parser.add_argument("--reuse", type=Path, nargs="*", default=[], help="other .ts files to take translations from")
     args = parser.parse_args()
+    known = {}
+    for ts in [*args.reuse, TS]:
+        if ts.exists():
+            known.update(translations(ts))
     lupdate()
+    reused = fill(known)
+    if reused:
+        print(f"reused {reused}")
     if args.fill:
         print(f"filled {fill(json.loads(args.fill.read_text(encoding='utf-8')))}")
     lrelease()
