@@ -25,6 +25,7 @@ from studio.kernel.child import KEY_ENV, NICE_ENV, THREADS_ENV, kill_all
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 START_TIMEOUT_S = 60.0
+KERNEL_NICE = 10  # below the window (below normal on Windows)
 
 
 class KernelError(RuntimeError):
@@ -32,7 +33,7 @@ class KernelError(RuntimeError):
 
 
 class KernelProcess:
-    def __init__(self, threads: int | None = None, nice: int = 10):
+    def __init__(self, threads: int | None = None, nice: int = KERNEL_NICE):
         self.threads = threads or kernel_threads()
         self.nice = nice
         self.proc: subprocess.Popen | None = None
