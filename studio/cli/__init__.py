@@ -29,9 +29,13 @@ COMMANDS = [home_cmd, lessons_cmd, run_cmd, runs_cmd, plan_cmd, progress_cmd, da
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from studio.ui.app import window_parser  # argparse only: no Qt
+
     parser = argparse.ArgumentParser(
         prog="studio",
         description="Zero-Compute ML Studio. With no command, opens the window.",
+        epilog="The window (`studio-gui` opens it without a console on Windows): "
+               + window_parser().format_usage().removeprefix("usage: "),
     )
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

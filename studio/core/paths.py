@@ -1,7 +1,9 @@
-"""Where the studio keeps the learner's files: STUDIO_HOME, or the platform's user data dir."""
+"""Where the studio keeps the learner's files (STUDIO_HOME, or the platform's user data dir) and
+where it finds the files it ships (plans, data, translations, icons)."""
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -31,6 +33,18 @@ def datasets() -> Path:
     return path
 
 
+def shipped(folder: str) -> Path:
+    """A folder the app ships, `"resources"` or `"plans"`: the package `studio._resources` or
+    `studio._plans` (setup.py maps the repository's top-level folders to them), on disk in an
+    editable install (the folder itself) and in a wheel (its copy under studio/) alike."""
+    return Path(str(importlib.resources.files(f"studio._{folder}")))
+
+
 def resources() -> Path:
-    """The `resources/` folder shipped beside the package."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """Data files, translations and icons shipped with the app."""
+    return shipped("resources")
+
+
+def plans() -> Path:
+    """The roadmap files shipped with the app."""
+    return shipped("plans")

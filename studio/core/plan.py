@@ -249,8 +249,10 @@ def suggest_lesson(lesson_id: str, known: Iterable[str]) -> str | None:
 
 
 def plans_dir() -> Path:
-    """The `plans/` folder shipped beside the package."""
-    return Path(__file__).resolve().parents[2] / "plans"
+    """The roadmap files shipped with the app."""
+    from studio.core import paths
+
+    return paths.plans()
 
 
 def default_plan_path() -> Path:

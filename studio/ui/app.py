@@ -9,7 +9,7 @@ import sys
 import time
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="studio", description="Open the Zero-Compute ML Studio window.")
     p.add_argument("--lang", choices=("en", "zh"), help="interface language (default: saved choice or system)")
     p.add_argument("--lesson", metavar="ID", help="open this lesson")
@@ -26,7 +26,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="set a parameter of the lesson before running")
     p.add_argument("--size", default="1500x940", help="window size WxH (default 1500x940)")
     p.add_argument("--plan", metavar="FILE", help="open the window on this plan, as File > Open plan does")
-    return p.parse_args(argv)
+    p.add_argument("--install-desktop-entry", action="store_true",
+                   help="add the app to this user's applications menu (Linux) and exit")
+    return p
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    return window_parser().parse_args(argv)
 
 
 SIZE_RANGE = (200, 16384)  # pixels, each side
@@ -77,13 +83,17 @@ def close_on_ctrl_c(window) -> None:
 
 
 def make_app(argv: list[str] | None = None):
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from studio.core import desktop_entry, paths
     from studio.ui import gc_guard
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Zero-Compute ML Studio")
     app.setOrganizationName("ZeroComputeMLStudio")
+    app.setDesktopFileName(desktop_entry.APP_ID)  # Wayland: the window belongs to the installed entry
+    app.setWindowIcon(QIcon(str(paths.resources() / "icons" / desktop_entry.ICONS["256x256"])))
     gc_guard.install(app)
     return app
 
@@ -94,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"studio: error: {problem}", file=sys.stderr)
         return 2
+    if args.install_desktop_entry:
+        from studio.core import desktop_entry
+
+        return desktop_entry.main()
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from studio.ui.display import display_problem

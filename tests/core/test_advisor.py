@@ -223,7 +223,8 @@ def test_cheaper_settings_leave_half_the_memory_to_the_machine():
     assert r is not None and r.options
     for option in r.options:
         assert lesson.estimate({**params, **option.params}).bytes <= 0.5 * 24.7e9
-    assert r.options_heading("en").startswith("cheaper settings that use at most half of the 23.0 GiB available (11.5 GiB)")
+    assert r.options_heading("en").startswith(
+        "cheaper settings that use at most half of the 23.0 GiB available (11.5 GiB)")
 
 
 def test_the_new_lessons_run_here_and_resnet50_still_needs_a_gpu():

@@ -42,10 +42,8 @@ def record(store, lesson="demo.lesson", status="done", points=5, lr=0.1, epochs=
 
 
 @pytest.fixture
-def store():
-    s = RunStore(Database())
-    yield s
-    s.db.close()
+def store(database):
+    return RunStore(database)
 
 
 def test_a_run_is_recorded_from_start_to_finish(store):

@@ -32,17 +32,7 @@ SMALL = {  # a few epochs on a slice of the data: seconds, not minutes
     "torch.mnist_mlp": {"epochs": 3},
     "torch.model_compression": {"epochs": 2, "wide1": 128, "wide2": 64},
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    """On a shared 2-core machine one torch thread is faster and steadier than two."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")  # steadier on a shared 2-core machine
 
 
 def _run(lesson_id, ctx_class=Context, device="cpu", **given):

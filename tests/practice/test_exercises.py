@@ -11,20 +11,12 @@ from studio.core.text import pick
 from studio.practice.attempt import evaluate
 from studio.practice.exercise import catalog, validate
 
-pytestmark = pytest.mark.filterwarnings("ignore:lbfgs failed to converge")  # the starters' own warning
+pytestmark = [pytest.mark.filterwarnings("ignore:lbfgs failed to converge"),  # the starters' own warning
+              pytest.mark.usefixtures("one_torch_thread")]  # as in a kernel
 
 EXERCISES = list(catalog().values())
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    """As in a kernel on this 2-core machine: one compute thread (and much faster training here)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def test_at_least_45_exercises_cover_every_lesson_with_stable_ids():

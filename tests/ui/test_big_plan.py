@@ -33,7 +33,7 @@ class CountedItems(tuple):
         return super().__iter__()
 
 
-def test_start_up_walks_each_topic_a_fixed_number_of_times(qtbot, tmp_path, monkeypatch):
+def test_start_up_walks_each_topic_a_fixed_number_of_times(qtbot, tmp_path, monkeypatch, make_window):
     """Before the plan was indexed, each item's verdict looked the item up by walking the whole
     plan: 5,000 items made 5,000 walks of every topic (20,000 items took 43 s to start)."""
     path = tmp_path / "big.toml"
@@ -44,9 +44,7 @@ def test_start_up_walks_each_topic_a_fixed_number_of_times(qtbot, tmp_path, monk
     s.setValue("plan/path", str(path))
     s.sync()
     CountedItems.walks = 0
-    window = MainWindow(catalog(), warm=False)  # opens the plan saved last time
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window()  # opens the plan saved last time
     qtbot.wait(10)
     topics = sum(len(p.topics) for p in window.plan.phases)
     assert window.plan.id == "big" and len(window.plan.items()) == 5_000
@@ -80,11 +78,9 @@ def _saved_plan(path: str | Path, opening: bool) -> None:
     s.sync()
 
 
-def test_a_plan_whose_start_never_finished_is_not_opened_again(qtbot):
+def test_a_plan_whose_start_never_finished_is_not_opened_again(qtbot, make_window):
     _saved_plan(TINY.resolve(), opening=True)  # the learner gave up on that start (it hung)
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window()
     assert window.plan.id == "zero-compute"  # the article's plan
     said = window.roadmap.banner.text()
     assert "was not opened again: the last start with it did not finish" in said and str(TINY.resolve()) in said
@@ -94,19 +90,16 @@ def test_a_plan_whose_start_never_finished_is_not_opened_again(qtbot):
     window.open_plan(TINY)
     assert settings().value("plan/opening", "") == ""
     window.close()
-    again = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     assert again.plan.id == "tiny"
 
 
-def test_a_saved_plan_that_no_longer_checks_opens_the_articles_and_says_so(qtbot, tmp_path):
+def test_a_saved_plan_that_no_longer_checks_opens_the_articles_and_says_so(qtbot, tmp_path, make_window):
     bad = tmp_path / "bad.toml"
     bad.write_text(TINY.read_text(encoding="utf-8").replace('kind = "reading"', 'kind = "lecture"'),
                    encoding="utf-8")
     _saved_plan(bad, opening=False)
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window()
     assert window.plan.id == "zero-compute"
     assert f"The plan {bad} was not opened again: it has 1 error(s) now" in window.roadmap.banner.text()
     assert settings().value("plan/path", "") == ""

@@ -3,26 +3,17 @@
 import json
 
 from studio.cli import main
-from studio.core.lesson import catalog
 from studio.core.study import home
-from studio.ui.main_window import MainWindow
 
 
-def _window(qtbot, **kw):
-    window = MainWindow(catalog(), warm=False, **kw)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def test_the_window_opens_on_home_and_continue_lands_on_the_last_lesson(qtbot):
-    first = _window(qtbot)
+def test_the_window_opens_on_home_and_continue_lands_on_the_last_lesson(qtbot, make_window):
+    first = make_window()
     assert first.pages.currentWidget() is first.companion.view
     assert first.companion.view.continue_button.text() == "Start with the first item"
     first.show_lesson("sklearn.iris_svc")
     first.close()
 
-    again = _window(qtbot, db=first.db)  # the next start
+    again = make_window(db=first.db)  # the next start
     assert again.pages.currentWidget() is again.companion.view
     button = again.companion.view.continue_button
     assert button.text() == "Continue: " + again.companion.title("lesson", "sklearn.iris_svc")
@@ -32,8 +23,8 @@ def test_the_window_opens_on_home_and_continue_lands_on_the_last_lesson(qtbot):
     assert again.pages.currentWidget() is again.companion.view
 
 
-def test_a_new_weekly_goal_re_plans_at_once(qtbot):
-    window = _window(qtbot)
+def test_a_new_weekly_goal_re_plans_at_once(qtbot, make_window):
+    window = make_window()
     view = window.companion.view
     before = view.home.at_goal.finish
     view.goal.setValue(12.0)
@@ -42,8 +33,8 @@ def test_a_new_weekly_goal_re_plans_at_once(qtbot):
     assert view.home.goal_hours == 12.0 and view.home.at_goal.finish < before
 
 
-def test_the_item_page_shows_and_edits_its_time(qtbot):
-    window = _window(qtbot)
+def test_the_item_page_shows_and_edits_its_time(qtbot, make_window):
+    window = make_window()
     window.show_item("numpy-array-basics")
     window.edit_study_time("numpy-array-basics", 1.5)
     assert "studied 1.5 h of" in window.item_view.dates.text()

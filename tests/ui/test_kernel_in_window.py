@@ -12,7 +12,6 @@ import pytest
 
 from studio.core.history import RunStore
 from studio.core.lesson import Catalog, catalog
-from studio.ui.main_window import MainWindow
 
 import fake_lessons
 from processes import gone, kernels_of, wait_for_checkpoint, wait_for_kernel
@@ -29,10 +28,8 @@ def with_fakes() -> Catalog:
                                              (fake_lessons.ENDLESS, fake_lessons.HOG, fake_lessons.SEGFAULT)}})
 
 
-def test_closing_the_window_mid_run_ends_every_kernel(qtbot):
-    window = MainWindow(with_fakes(), warm=True)
-    qtbot.addWidget(window)
-    window.show()
+def test_closing_the_window_mid_run_ends_every_kernel(qtbot, make_window):
+    window = make_window(with_fakes(), warm=True)
     qtbot.waitUntil(lambda: window.kernels.spare_pid is not None, timeout=60_000)
     spare = window.kernels.spare_pid
     view = window.show_lesson("test.endless")
@@ -51,9 +48,8 @@ def test_closing_the_window_mid_run_ends_every_kernel(qtbot):
     assert len(run.curves["loss"]) > 3  # what it had streamed is kept
 
 
-def test_out_of_memory_in_the_window(qtbot):
-    window = MainWindow(with_fakes(), warm=False)
-    qtbot.addWidget(window)
+def test_out_of_memory_in_the_window(qtbot, make_window):
+    window = make_window(with_fakes(), show=False)
     window.memory_cap_bytes = 300 * 2**20
     view = window.show_lesson("test.hog")
     with qtbot.waitSignal(view.run_finished, timeout=60_000) as blocker:
@@ -69,9 +65,8 @@ def test_out_of_memory_in_the_window(qtbot):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
-def test_a_crash_in_the_window(qtbot):
-    window = MainWindow(with_fakes(), warm=False)
-    qtbot.addWidget(window)
+def test_a_crash_in_the_window(qtbot, make_window):
+    window = make_window(with_fakes(), show=False)
     view = window.show_lesson("test.segfault")
     with qtbot.waitSignal(view.run_finished, timeout=60_000) as blocker:
         view.start()
@@ -84,7 +79,7 @@ def test_a_crash_in_the_window(qtbot):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
-def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_interrupted(qtbot):
+def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_interrupted(qtbot, make_window):
     app = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import sys, time
         from studio.ui.app import make_app, configure_process
@@ -107,24 +102,21 @@ def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_inter
     finally:
         if app.poll() is None:
             app.kill()
-    window = MainWindow(catalog(), warm=False)  # the next start
-    qtbot.addWidget(window)
+    window = make_window(show=False)  # the next start
     assert window.interrupted_runs == 1
     run = RunStore(window.db).get(RunStore(window.db).list()[0].id)
     assert run.status == "interrupted" and len(run.curves["batch_loss"]) > 0
 
 
-def _running(qtbot, lesson_id="test.endless"):
-    window = MainWindow(with_fakes(), warm=False)
-    qtbot.addWidget(window)
-    window.show()
+def _running(qtbot, make_window, lesson_id="test.endless"):
+    window = make_window(with_fakes())
     view = window.show_lesson(lesson_id)
     view.start()
     qtbot.waitUntil(lambda: view.chart.point_count("loss") > 3, timeout=60_000)
     return window, view
 
 
-def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch):
+def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch, make_window):
     from PySide6.QtWidgets import QMessageBox
 
     from studio.ui import main_window
@@ -133,7 +125,7 @@ def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch):
     answer = [QMessageBox.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
     monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 0.0)
-    window, view = _running(qtbot)
+    window, view = _running(qtbot, make_window)
     window.close()  # No: the window and the run stay
     assert len(asked) == 1 and "test.endless, running for" in asked[0]
     assert window.isVisible() and view.run.running
@@ -144,14 +136,14 @@ def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch):
     assert window.runs.get(view.run.history_id).status == "interrupted"
 
 
-def test_closing_stops_a_young_run_without_asking(qtbot, monkeypatch):
+def test_closing_stops_a_young_run_without_asking(qtbot, monkeypatch, make_window):
     from PySide6.QtWidgets import QMessageBox
 
     from studio.ui import main_window
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked about a young run"))
     monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 3600.0)
-    window, view = _running(qtbot)
+    window, view = _running(qtbot, make_window)
     window.close()
     assert not window.isVisible()
     qtbot.waitUntil(lambda: not view.run.running, timeout=10_000)

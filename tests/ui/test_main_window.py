@@ -6,13 +6,10 @@ from PySide6.QtGui import QImage
 
 from studio.core.lesson import catalog
 from studio.ui import i18n
-from studio.ui.main_window import MainWindow
 
 
-def test_window_shows_lessons_and_docks(qtbot):
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
-    window.show()
+def test_window_shows_lessons_and_docks(qtbot, make_window):
+    window = make_window()
     assert window.lesson_list.count() == len(catalog())
     view = window.show_lesson("torch.linear_regression")
     assert window.current_lesson_id() == "torch.linear_regression"
@@ -20,9 +17,8 @@ def test_window_shows_lessons_and_docks(qtbot):
     assert window.hardware_dock.isVisible() and window.roadmap_dock.isVisible()
 
 
-def test_language_switch_rebuilds_views_and_persists(qtbot, qapp):
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
+def test_language_switch_rebuilds_views_and_persists(qtbot, qapp, make_window):
+    window = make_window(show=False)
     window.show_lesson("torch.linear_regression")
     window.set_language("zh")
     try:
@@ -36,10 +32,8 @@ def test_language_switch_rebuilds_views_and_persists(qtbot, qapp):
     assert window.windowTitle() == "Zero-Compute ML Studio"
 
 
-def test_the_spare_kernel_warms_torch_and_the_window_imports_none_of_it(qtbot):
-    window = MainWindow(catalog(), warm=True)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_spare_kernel_warms_torch_and_the_window_imports_none_of_it(qtbot, make_window):
+    window = make_window(warm=True)
     qtbot.waitUntil(lambda: bool(window.torch_info), timeout=60_000)
     assert window.torch_info["torch_threads"] == window.kernel_threads() >= 1
     assert "torch" in window.torch_info["modules"]
@@ -122,9 +116,8 @@ def _run_to_end(qtbot, view, **params):
     return blocker.args[0]
 
 
-def test_gui_runs_are_recorded_and_linked_when_the_item_is_ticked(qtbot):
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
+def test_gui_runs_are_recorded_and_linked_when_the_item_is_ticked(qtbot, make_window):
+    window = make_window(show=False)
     view = window.show_lesson("torch.linear_regression")
     outcome = _run_to_end(qtbot, view, epochs=30)
     runs = window.runs.list("torch.linear_regression")
@@ -139,9 +132,8 @@ def test_gui_runs_are_recorded_and_linked_when_the_item_is_ticked(qtbot):
     assert window.store.get(item.id).run_id == run.id
 
 
-def test_a_run_cut_short_by_closing_is_interrupted_not_lost(qtbot):
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
+def test_a_run_cut_short_by_closing_is_interrupted_not_lost(qtbot, make_window):
+    window = make_window(show=False)
     view = window.show_lesson("torch.binary_classifier")
     view.form.set_values({"epochs": 100_000})
     assert view.start()

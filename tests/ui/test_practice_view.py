@@ -6,20 +6,11 @@ import time
 import psutil
 from PySide6.QtCore import Qt
 
-from studio.core.lesson import catalog
 from studio.practice.exercise import get
 from studio.ui.code_editor import CodeEditor, EditorPane
-from studio.ui.main_window import MainWindow
 
 EX = "pandas.groupby/by_gender"
 ANSWER = "gender_avg = df.groupby('Gender')['Score'].mean()"
-
-
-def open_window(qtbot) -> MainWindow:
-    window = MainWindow(catalog(), warm=False)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def practice(window, exercise=EX):
@@ -51,8 +42,8 @@ def kernels() -> list:
             if "studio.kernel" in " ".join(k.cmdline()) and k.status() != psutil.STATUS_ZOMBIE]
 
 
-def test_type_run_pass_hint_solution_and_find_the_code_after_reopening(qtbot):
-    window = open_window(qtbot)
+def test_type_run_pass_hint_solution_and_find_the_code_after_reopening(qtbot, make_window):
+    window = make_window()
     p = practice(window)
     assert p.editor.code() == get(EX).starter and p.list.count() == 2
     type_lines(qtbot, p.editor, ANSWER, "print(gender_avg)")
@@ -79,7 +70,7 @@ def test_type_run_pass_hint_solution_and_find_the_code_after_reopening(qtbot):
     type_lines(qtbot, p.editor, "# typed after the run, never run")
     window.close()
 
-    again = open_window(qtbot)
+    again = make_window()
     q = practice(again)
     assert q.editor.code() == typed + "\n# typed after the run, never run"
     assert q.state.text() == "Passed: all 3 checks pass."  # the latest attempt's report
@@ -88,8 +79,8 @@ def test_type_run_pass_hint_solution_and_find_the_code_after_reopening(qtbot):
     assert again.attempts.attempt(again.attempts.attempts(EX)[0].id).code == typed
 
 
-def test_a_failed_check_and_an_error_marked_in_the_editor(qtbot):
-    window = open_window(qtbot)
+def test_a_failed_check_and_an_error_marked_in_the_editor(qtbot, make_window):
+    window = make_window()
     p = practice(window)
     type_lines(qtbot, p.editor, "gender_avg = df.groupby('Gender')['Score'].sum()")
     assert run(qtbot, p).status == "fail"
@@ -107,8 +98,8 @@ def test_a_failed_check_and_an_error_marked_in_the_editor(qtbot):
     assert "error" in p.list.item(0).text()
 
 
-def test_stop_ends_an_endless_loop_and_its_kernel(qtbot):
-    window = open_window(qtbot)
+def test_stop_ends_an_endless_loop_and_its_kernel(qtbot, make_window):
+    window = make_window()
     p = practice(window)
     view = window.views["pandas.groupby"]
     p.editor.set_code("n = 0\nwhile True:\n    n += 1\n")
@@ -123,8 +114,8 @@ def test_stop_ends_an_endless_loop_and_its_kernel(qtbot):
     assert view.run_button.isEnabled() and p.run_button.isEnabled()
 
 
-def test_passing_every_exercise_offers_to_tick_the_roadmap_item(qtbot):
-    window = open_window(qtbot)
+def test_passing_every_exercise_offers_to_tick_the_roadmap_item(qtbot, make_window):
+    window = make_window()
     item = next(i for i in window.plan.items() if i.lesson == "pandas.groupby")
     p = practice(window)
     p.editor.set_code(get(EX).solution)
@@ -140,8 +131,8 @@ def test_passing_every_exercise_offers_to_tick_the_roadmap_item(qtbot):
     assert counts[item.id].text() == "2/2" and counts["plan"].passed == 2
 
 
-def test_the_code_survives_a_language_switch(qtbot):
-    window = open_window(qtbot)
+def test_the_code_survives_a_language_switch(qtbot, make_window):
+    window = make_window()
     p = practice(window)
     type_lines(qtbot, p.editor, "# mine")
     window.set_language("zh")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from studio.core.context import Context
-from studio.core.db import Database
 from studio.core.history import RunStore
 from studio.core.runner import Outcome
 from studio.ui.runs_view import DURATION, ID, LESSON, STATUS, RunsView
@@ -27,10 +26,8 @@ def record(store, lesson, lr, status="done", points=30):
 
 
 @pytest.fixture
-def store():
-    s = RunStore(Database())
-    yield s
-    s.db.close()
+def store(database):
+    return RunStore(database)
 
 
 @pytest.fixture
@@ -51,8 +48,8 @@ def select(view, ids):
     view.table.clearSelection()
     selection = view.table.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for row in range(view.proxy.rowCount()):
-        if view._id_at(row) in ids:
+    for row, run_id in enumerate(view.shown_ids()):
+        if run_id in ids:
             selection.select(view.proxy.index(row, 0), flags)
     view.update_overlay()
 

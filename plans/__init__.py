@@ -1,0 +1,1 @@
+"""The roadmap files shipped with the app: the package `studio._plans` (see setup.py)."""

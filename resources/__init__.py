@@ -1,0 +1,2 @@
+"""Data, translations, icons and screenshots shipped with the app: the package `studio._resources`
+(see setup.py)."""
