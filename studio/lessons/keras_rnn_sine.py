@@ -137,7 +137,8 @@ def estimate(p):
 
     macs = 50 * (1 * 50 + 50 * 50 + 50 * 50 + 50 * 50) + 50
     return training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=p["batch_size"],
-                             macs_per_row=macs, params=7_751, features=50, step_ops=KERAS_STEP_OPS,
+                             macs_per_row=macs, params=7_751, features=50, feature_columns=False,
+                             step_ops=KERAS_STEP_OPS,
                              setup_ops=200 * p["sequences"])
 
 

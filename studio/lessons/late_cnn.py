@@ -152,7 +152,7 @@ def estimate(p):
         rows = min(rows, p["samples"])
     c = count(p["channels"], side)
     return training_estimate(rows=rows, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=c["macs"],
-                             params=c["params"], features=side * side)
+                             params=c["params"], features=side * side, feature_columns=False)
 
 
 LESSON = Lesson(

@@ -182,7 +182,8 @@ def estimate(p):
 
     rnn_macs = 50 * (50 + 3 * 2500) + 50
     e = training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=32, macs_per_row=rnn_macs,
-                          params=7_751, features=50, setup_ops=4 * p["repeats"] * 20 + 50 * 4 * 5_000)
+                          params=7_751, features=50, feature_columns=False,
+                          setup_ops=4 * p["repeats"] * 20 + 50 * 4 * 5_000)
     return replace(e, overhead_s=e.overhead_s + 6.0)
 
 

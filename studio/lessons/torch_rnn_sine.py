@@ -125,7 +125,8 @@ def estimate(p):
 
     macs = 50 * (1 * 50 + 50 * 50 + 50 * 50 + 50 * 50) + 50
     return training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=p["batch_size"],
-                             macs_per_row=macs, params=7_751, features=50, setup_ops=200 * p["sequences"])
+                             macs_per_row=macs, params=7_751, features=50, feature_columns=False,
+                             setup_ops=200 * p["sequences"])
 
 
 LESSON = Lesson(
