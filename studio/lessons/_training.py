@@ -6,7 +6,7 @@ import math
 
 from studio.core.lesson import Param
 from studio.core.text import bi
-from studio.lessons._torch import seed_param
+from studio.lessons._common import param_seed
 
 
 def keras_split_at(n: int, validation_split: float) -> int:
@@ -25,7 +25,7 @@ IRIS_MLP_PARAMS = (
     Param("lr", "float", 0.001, bi("Learning rate (Adam)", "学习率（Adam）"),
           min=1e-5, max=1.0, step=0.0001, log=True),
     Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
-    seed_param(0),
+    param_seed(0),
 )
 
 
