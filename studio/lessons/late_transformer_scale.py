@@ -110,7 +110,7 @@ def run(ctx, largest: str, batch: int, seq: int, steps: int, tiny_steps: int, se
     import pandas as pd
     import psutil
 
-    from studio.core.units import about as duration
+    from studio.core.units import about
 
     ctx.status(t("training a tiny Transformer to reverse sequences…", "正在训练一个微型 Transformer 反转序列…"))
     tiny = train_tiny(ctx, torch, tiny_steps, seed)
@@ -170,10 +170,10 @@ def run(ctx, largest: str, batch: int, seq: int, steps: int, tiny_steps: int, se
                        t("measured + extrapolated", "实测 + 外推"))],
         xlabel=t("parameters (millions)", "参数量（百万）"), ylabel=t("s per step", "秒/步")))
     print(f"BERT-base ({bert['params'] / 1e6:.0f}M parameters): {bert_step:.1f} s per step of {batch} x {seq} tokens "
-          f"here, so fine-tuning on SST-2 (3 epochs) would take {duration(finetune_s)} on this CPU, and it needs "
+          f"here, so fine-tuning on SST-2 (3 epochs) would take {about(finetune_s)} on this CPU, and it needs "
           f"about {bert['params'] * mb_per_param / 1e3:.1f} GB at this batch size. GPT-2 small "
           f"({gpt2['params'] / 1e6:.0f}M, 1,024-token context): {gpt2_step:.0f} s per step of 8 sequences, and "
-          f"{duration(gpt2_pretrain_s)} for one pass over a billion tokens. This is why the article forbids "
+          f"{about(gpt2_pretrain_s)} for one pass over a billion tokens. This is why the article forbids "
           "untrimmed GPT-2/BERT-base on a PC: learn the mechanics small (as above), fine-tune big on a GPU.")
     ctx.result(tiny_loss_first=tiny["first"], tiny_loss_last=tiny["last"], tiny_accuracy=tiny["accuracy"],
                **{f"params_{r['size']}": r["parameters"] for r in rows[:-2]},
