@@ -52,8 +52,7 @@ ASSUMED_GFLOPS = {"float32": 20.0, "float64": 10.0}  # a modest 4-core laptop, w
 ASSUMED_GPU_GFLOPS = {"float32": 8000.0, "float64": 250.0}  # a mid-range consumer GPU
 ASSUMED_LOOPS_PER_S = 5e6  # a plain Python loop step on a modest PC (6e6 measured on the 2-core dev VM)
 ASSUMED_GBPS = 5.0  # memory bandwidth NumPy reaches on a modest PC
-GB = 1e9
-MB = 1e6
+GB = 1e9  # the article's and the vendors' GB (8 GB of VRAM); sizes shown are binary (studio.core.units)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio.core.advisor.advice import Advice
-from studio.core.advisor.estimate import MB, estimate_for
+from studio.core.advisor.estimate import estimate_for
 from studio.core.advisor.verdict import MEMORY_SHARE
 from studio.core.text import bi, pick
-from studio.core.units import size
+from studio.core.units import MiB, size
 
 SUGGEST_SHARE = 0.5  # cheaper settings offered instead use at most this share: the machine keeps room
 
@@ -50,8 +50,8 @@ class Refusal:
             f"的 {MEMORY_SHARE:.0%}"), lang)
 
     def to_json(self, lang: str | None = None) -> dict:
-        return {"lesson": self.lesson, "needed_mb": round(self.needed / MB, 1),
-                "available_mb": round(self.available / MB, 1), "message": self.message(lang),
+        return {"lesson": self.lesson, "needed_mb": round(self.needed / MiB, 1),
+                "available_mb": round(self.available / MiB, 1), "message": self.message(lang),
                 "options": [o.to_json(lang) for o in self.options]}
 
 

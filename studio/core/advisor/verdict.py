@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from studio.core.advisor.advice import CLOUD, Advice, Text, cheaper_paths
-from studio.core.advisor.estimate import MB, Estimate, seconds_for
+from studio.core.advisor.estimate import Estimate, seconds_for
 from studio.core.advisor.rules import RULES
 from studio.core.measure import Measurement
 from studio.core.text import bi, pick
-from studio.core.units import about, size
+from studio.core.units import MiB, about, size
 
 SLOW_MINUTES = 15.0  # longer than this on this PC: "runs, but slowly"
 GPU_HOURS = 8.0  # longer than this on this CPU: "needs a GPU" (a working day)
@@ -101,8 +101,8 @@ class Verdict:
             "badge": self.badge(lang),
             "sentence": self.sentence(lang),
             "minutes": None if self.seconds is None else round(self.seconds / 60, 3),
-            "memory_mb": round(self.bytes / MB, 1),
-            "available_mb": round(self.available / MB, 1),
+            "memory_mb": round(self.bytes / MiB, 1),
+            "available_mb": round(self.available / MiB, 1),
             "device": self.device,
             "rules": list(self.rules),
             "reasons": [pick(r, lang) for r in self.reasons],
