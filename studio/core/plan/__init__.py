@@ -22,6 +22,7 @@ from studio.core.plan.model import (
     Resource,
     Topic,
     default_plan_path,
+    hours_text,
     iter_tree,
     plans_dir,
     suggest_lesson,
@@ -30,6 +31,6 @@ from studio.core.plan.report import CheckResult, check_plan_file
 
 __all__ = [
     "DONE_STATUSES", "ID_RE", "KINDS", "PLAN_ID_RE", "CheckResult", "Item", "Needs", "Phase", "Pitfall", "Plan",
-    "PlanError", "PlanSummary", "Problem", "Resource", "Topic", "check_plan_file", "default_plan_path",
+    "PlanError", "PlanSummary", "Problem", "Resource", "Topic", "check_plan_file", "default_plan_path", "hours_text",
     "iter_tree", "load_plan", "parse_plan", "plans_dir", "suggest_lesson",
 ]

@@ -135,7 +135,7 @@ class PlanSummary:
     def line(self) -> str:
         text = (
             f"{self.phases} phases, {self.topics} topics, {self.items} items, "
-            f"{_hours(self.hours)} h; lessons: {self.lessons_linked} linked"
+            f"{hours_text(self.hours)} h; lessons: {self.lessons_linked} linked"
         )
         if self.lessons_checked:
             present = self.lessons_linked - len(self.lessons_missing)
@@ -244,7 +244,8 @@ def default_plan_path() -> Path:
 
 
 
-def _hours(hours: float) -> str:
+def hours_text(hours: float) -> str:
+    """12 -> "12", 1.5 -> "1.5": hours as a plan and its tallies write them."""
     return str(int(hours)) if float(hours).is_integer() else f"{hours:g}"
 
 
