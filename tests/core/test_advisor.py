@@ -3,8 +3,9 @@ import pytest
 from studio.core import advisor, units
 from studio.core.advisor import GB, Estimate, estimate, memory
 from studio.core.lesson import Lesson, Param, catalog
-from studio.core.measure import Measurement, Throughput
+from studio.core.measure import Measurement
 from studio.core.text import bi
+from studio.core.throughput import Throughput
 
 TOOLKIT = ("efficiency.vectorize", "efficiency.float32", "efficiency.gc",
            "optimize.sampling", "optimize.pca", "optimize.light_model")
