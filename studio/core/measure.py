@@ -5,8 +5,8 @@ use: CPU affinity and the cgroup quota of a container), RAM (and a cgroup memory
 the GPUs (NVML through nvidia-ml-py; torch.cuda when NVML is missing), then times n x n
 matrix multiplications (2 n^3 floating-point operations each) in float32 and float64 with
 NumPy and with torch on the CPU, and on CUDA where there is a GPU, and a plain-Python loop.
-The advisor turns these numbers into time estimates (the timings: `studio.core.throughput`). `save`/`latest` keep them in the
-database (table `measurements`, migration 3).
+The advisor turns these numbers into time estimates (the timings: `studio.core.throughput`).
+`save`/`latest` keep them in the database (table `measurements`, migration 3).
 
 Every part may be "not available" with a reason (no GPU, no driver, no NVML, no torch):
 that is a normal state, never an error.
