@@ -296,3 +296,14 @@ def test_runs_of_other_settings_give_a_scaled_measured_time():
     assert "with other settings, scaled to these" in v.sentence("en")
     on_gpu = advisor.advise_lesson(lesson, m, runs=[_run(lesson.id, ten, 60.0, device="cuda:0")])
     assert on_gpu.from_runs == 0  # another kind of device does not count
+
+
+def test_a_plan_item_takes_its_lesson_s_measured_time_from_the_runs():
+    from types import SimpleNamespace
+
+    lesson = catalog().get("torch.rnn_sine")
+    item = SimpleNamespace(lesson=lesson.id, needs=None, warnings=())
+    m = machine(gflops=0.5)
+    assert advisor.advise_item(item, m).level != "runs"
+    measured = advisor.advise_item(item, m, runs=[_run(lesson.id, lesson.defaults(), 120.0)])
+    assert measured.level == "runs" and measured.seconds == 120.0 and measured.from_runs == 1

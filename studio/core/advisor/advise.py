@@ -98,11 +98,13 @@ def advise_needs(m: Measurement, ram_gb: float | None = None, gpu: bool = False,
     return v
 
 
-def advise_item(item, m: Measurement, lessons=None, lesson_verdicts: dict | None = None) -> Verdict | None:
+def advise_item(item, m: Measurement, lessons=None, lesson_verdicts: dict | None = None,
+                runs: Iterable | None = None) -> Verdict | None:
     """A plan item's verdict: its lesson's (if it has one) and its stated hardware needs, with
     the article workload its warnings name (ResNet50 on ImageNet, BERT fine-tuning). None for
     an item with neither a lesson nor needs. `lessons`: the catalog (default: the app's);
-    `lesson_verdicts`: a dict kept across the items of a plan, so each lesson is judged once."""
+    `lesson_verdicts`: a dict kept across the items of a plan, so each lesson is judged once;
+    `runs`: the learner's recorded runs, whose measured times replace the estimates."""
     if lessons is None:
         from studio.core.lesson import catalog
 
@@ -111,7 +113,7 @@ def advise_item(item, m: Measurement, lessons=None, lesson_verdicts: dict | None
     if item.lesson and item.lesson in lessons.lessons:
         cache = lesson_verdicts if lesson_verdicts is not None else {}
         if item.lesson not in cache:
-            cache[item.lesson] = advise_lesson(lessons.get(item.lesson), m)
+            cache[item.lesson] = advise_lesson(lessons.get(item.lesson), m, runs=runs)
         verdict = cache[item.lesson]
     needs = item.needs
     if needs:
