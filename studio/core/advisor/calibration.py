@@ -13,14 +13,14 @@ from studio.core.lesson import LessonError
 from studio.core.measure import Measurement
 
 
-def _same_params(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    return json.dumps(dict(a), sort_keys=True, default=str) == json.dumps(dict(b), sort_keys=True, default=str)
-
-
-def _finished_here(runs: Iterable, lesson_id: str, device: str) -> list:
-    kind = device.split(":")[0]
-    return [r for r in runs if r.lesson == lesson_id and r.status == "done" and r.seconds
-            and (r.device or "cpu").split(":")[0] == kind]
+def _key(params: Mapping[str, Any]):
+    """The settings as a dict key (a tuple: cheap for a lesson with a thousand runs)."""
+    try:
+        key = tuple(sorted(params.items()))
+        hash(key)
+        return key
+    except TypeError:  # a value that does not compare or hash: as JSON
+        return json.dumps(dict(params), sort_keys=True, default=str)
 
 
 def recorded_seconds(runs: Iterable, lesson, params: Mapping[str, Any], device: str,
@@ -28,18 +28,22 @@ def recorded_seconds(runs: Iterable, lesson, params: Mapping[str, Any], device: 
     """The learner's measured run times of `lesson` on this kind of device, and whether they
     are of these very settings. Without a run of these settings, each run of other settings
     counts, its time scaled by the estimate (estimated time here / estimated time there)."""
-    done = _finished_here(runs, lesson.id, device)
-    same = [r.seconds for r in done if _same_params(r.params, params)]
-    if same or not done:
+    kind = device.split(":")[0]
+    by_settings: dict[Any, list] = {}
+    for r in runs:
+        if r.lesson == lesson.id and r.status == "done" and r.seconds and (r.device or "cpu").split(":")[0] == kind:
+            by_settings.setdefault(_key(r.params), []).append(r)
+    same = [r.seconds for r in by_settings.get(_key(params), ())]
+    if same or not by_settings:
         return same, True
     here, _ = seconds_for(estimate_for(lesson, params), m, device)
     scaled = []
-    for r in done:
+    for group in by_settings.values():  # one estimate per setting, however many runs it has
         try:
-            there, _ = seconds_for(estimate_for(lesson, r.params), m, device)
+            there, _ = seconds_for(estimate_for(lesson, group[0].params), m, device)
         except LessonError:
             continue  # settings the lesson no longer accepts
-        scaled.append(r.seconds * here / there)
+        scaled += [r.seconds * here / there for r in group]
     return scaled, False
 
 
