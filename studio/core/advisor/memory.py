@@ -119,6 +119,3 @@ def _round_down(value: int, floor: int) -> int:
         return value
     step = 10 ** (int(math.log10(value)) - 1)
     return max(floor, value // step * step)
-
-
-# -- text -------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ def format_params(params: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={format_value(v)}" for k, v in params.items())
 
 
-
 def local_time(epoch: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(epoch)) if epoch is not None else ""
 
@@ -28,7 +27,6 @@ def iso_time(epoch: float | None) -> str | None:
     if epoch is None:
         return None
     return time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(epoch))
-
 
 
 def strict_json(value: Any) -> Any:
