@@ -44,16 +44,17 @@ def run(args) -> int:
             return fail(str(exc))
     verdicts = {}
     measurement = advisor.measurement_or_snapshot(db)
+    runs = RunStore(db).list(details=False)
     for item in plan.items():
         try:
-            verdict = advisor.advise_item(item, measurement, catalog())
+            verdict = advisor.advise_item(item, measurement, catalog(), runs=runs)
         except LessonError:
             verdict = None
         if verdict is not None:
             verdicts[item.id] = verdict
     facts = home.summarize(plan, ProgressStore(db, plan.id).statuses(), StudyLog(db, plan.id), db=db,
                            verdicts=verdicts, reviews_due=due(AttemptStore(db), time.time()),
-                           runs=RunStore(db).list(details=False)[:5])
+                           runs=runs[:5])
     if args.json:
         print(json.dumps(facts.to_json(), ensure_ascii=False))
         return 0

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from studio.core.lesson import Param
-from studio.core.text import bi
-
-
-def seed_param(default: int = 0) -> Param:
-    return Param("seed", "int", default, bi("Random seed", "随机种子"), min=0, max=2**31 - 1)
-
 
 def prepare(ctx, seed: int):
     """Import torch, seed every generator, and report where and how the lesson computes."""

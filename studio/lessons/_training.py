@@ -6,7 +6,7 @@ import math
 
 from studio.core.lesson import Param
 from studio.core.text import bi
-from studio.lessons._torch import seed_param
+from studio.lessons._common import param_seed
 
 
 def keras_split_at(n: int, validation_split: float) -> int:
@@ -25,7 +25,7 @@ IRIS_MLP_PARAMS = (
     Param("lr", "float", 0.001, bi("Learning rate (Adam)", "学习率（Adam）"),
           min=1e-5, max=1.0, step=0.0001, log=True),
     Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
-    seed_param(0),
+    param_seed(0),
 )
 
 
@@ -38,16 +38,19 @@ KERAS_STEP_OPS = 800_000
 
 
 def training_estimate(*, rows: int, epochs: int, batch_size: int, macs_per_row: float, params: int,
-                      features: int, step_ops: float = TORCH_STEP_OPS, setup_ops: float = 0):
+                      features: int, step_ops: float = TORCH_STEP_OPS, setup_ops: float = 0,
+                      feature_columns: bool = True):
     """What training a small network costs: forward + backward is about 3 x 2 FLOPs per
-    multiply-accumulate per row and epoch, plus per-batch overhead."""
+    multiply-accumulate per row and epoch, plus per-batch overhead. `feature_columns=False`:
+    the inputs are time steps or pixels, not a table's columns (no PCA advice)."""
     from studio.core.advisor import Estimate
 
     batches = epochs * math.ceil(rows / max(1, batch_size))
     return Estimate(
         flops=6 * macs_per_row * rows * epochs,
         bytes=4 * (rows * features + 4 * params) + 200e6,  # data, weights/grads/Adam state, torch itself
-        rows=rows, features=features, params=params, dtype="float32", library="torch",
+        rows=rows, features=features, feature_columns=feature_columns, params=params, dtype="float32",
+        library="torch",
         efficiency=0.03, python_ops=batches * step_ops + setup_ops, overhead_s=2.0,
     )
 

@@ -4,6 +4,7 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._toolkit import MiB, best_time, rss
 
 ARTICLE_CODE = '''\
@@ -115,7 +116,7 @@ LESSON = Lesson(
         Param("cols", "int", 10, bi("Table columns", "表格列数"), min=1, max=10_000),
         Param("matrix", "int", 1024, bi("Matrix size (n x n)", "矩阵大小（n x n）"), min=16, max=8192),
         Param("repeats", "int", 3, bi("Repeats (best kept)", "重复次数（取最快）"), min=1, max=10),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     devices=("cpu",),
     article_code=ARTICLE_CODE,

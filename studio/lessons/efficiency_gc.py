@@ -4,6 +4,7 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._toolkit import MiB, rss
 
 ARTICLE_CODE = '''\
@@ -104,7 +105,7 @@ LESSON = Lesson(
               help=bi("At least 80 MiB, so each half is above the C library's 32 MiB threshold and "
                       "goes straight back to the OS when freed.",
                       "至少 80 MiB：每一半都超过 C 库 32 MiB 的阈值，释放后会直接归还给操作系统。")),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     devices=("cpu",),
     article_code=ARTICLE_CODE,

@@ -6,6 +6,7 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._toolkit import best_time
 
 ARTICLE_CODE = '''\
@@ -116,7 +117,7 @@ LESSON = Lesson(
                       "最大数组的元素个数；循环 1,000,000 个元素约需 1 秒。")),
         Param("steps", "int", 6, bi("Sizes", "数据量档数"), min=1, max=12),
         Param("repeats", "int", 3, bi("Repeats (best kept)", "重复次数（取最快）"), min=1, max=10),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     devices=("cpu",),
     article_code=ARTICLE_CODE,

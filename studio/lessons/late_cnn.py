@@ -4,9 +4,10 @@ import time
 
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._late import app_module, t
 from studio.lessons._mnist import dataset_params, load
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
 
 # ResNet50: 4.1 G multiply-adds = 8.2 GFLOPs per 224x224 image forward, x3 to train, 1,281,167
 # ImageNet images, 90 epochs: the advisor's workload "resnet50-imagenet" (tests check they agree).
@@ -152,7 +153,7 @@ def estimate(p):
         rows = min(rows, p["samples"])
     c = count(p["channels"], side)
     return training_estimate(rows=rows, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=c["macs"],
-                             params=c["params"], features=side * side)
+                             params=c["params"], features=side * side, feature_columns=False)
 
 
 LESSON = Lesson(
@@ -180,7 +181,7 @@ LESSON = Lesson(
         Param("lr", "float", 0.002, bi("Learning rate (Adam)", "学习率（Adam）"), min=1e-5, max=1.0, step=0.0001,
               log=True),
         *dataset_params()[1:],
-        seed_param(0),
+        param_seed(0),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

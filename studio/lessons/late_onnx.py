@@ -7,8 +7,9 @@ import warnings
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._late import require, t
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 # 二、算力环境学习阶段 / 3. 生产级模型部署
@@ -182,7 +183,8 @@ def estimate(p):
 
     rnn_macs = 50 * (50 + 3 * 2500) + 50
     e = training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=32, macs_per_row=rnn_macs,
-                          params=7_751, features=50, setup_ops=4 * p["repeats"] * 20 + 50 * 4 * 5_000)
+                          params=7_751, features=50, feature_columns=False,
+                          setup_ops=4 * p["repeats"] * 20 + 50 * 4 * 5_000)
     return replace(e, overhead_s=e.overhead_s + 6.0)
 
 
@@ -206,7 +208,7 @@ LESSON = Lesson(
         Param("epochs", "int", 5, bi("RNN epochs", "RNN 训练轮数"), min=1, max=1000),
         Param("sequences", "int", 2000, bi("Sine sequences", "正弦序列条数"), min=50, max=1_000_000),
         Param("repeats", "int", 1000, bi("Timed calls per runtime", "每种运行时的计时次数"), min=10, max=1_000_000),
-        seed_param(0),
+        param_seed(0),
     ),
     article_code=ARTICLE_CODE,
     changes=(

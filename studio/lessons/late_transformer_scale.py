@@ -5,8 +5,9 @@ import time
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._late import PeakMemory, t
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 # 二、算力环境学习阶段 / 1. 深度学习进阶
@@ -226,7 +227,7 @@ LESSON = Lesson(
         Param("steps", "int", 2, bi("Timed steps per size", "每种规模的计时步数"), min=1, max=100),
         Param("tiny_steps", "int", 400, bi("Training steps of the tiny model", "微型模型的训练步数"), min=10,
               max=100_000),
-        seed_param(0),
+        param_seed(0),
     ),
     article_code=ARTICLE_CODE,
     changes=(

@@ -7,7 +7,8 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._common import param_seed
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 # 三、无算力环境的替代方案 / 1. 算法层面的优化
@@ -202,7 +203,7 @@ LESSON = Lesson(
         Param("batch_size", "int", 64, bi("Batch size", "批大小"), min=1, max=4096),
         Param("epochs", "int", 2, bi("Epochs", "训练轮数"), min=1, max=100),
         Param("lr", "float", 0.05, bi("Learning rate", "学习率"), min=1e-5, max=1.0, step=0.01, log=True),
-        seed_param(),
+        param_seed(),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

@@ -6,6 +6,7 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._toolkit import best_time
 
 ARTICLE_CODE = '''\
@@ -118,7 +119,7 @@ LESSON = Lesson(
         Param("variance", "float", 0.95, bi("Variance kept", "保留方差比例"), min=0.5, max=0.999, step=0.01),
         Param("model", "choice", "logistic_regression", bi("Model", "模型"), choices=MODELS),
         Param("repeats", "int", 3, bi("Repeats (best kept)", "重复次数（取最快）"), min=1, max=20),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     devices=("cpu",),
     article_code=ARTICLE_CODE,

@@ -6,6 +6,7 @@ from studio.core.advisor import Estimate
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 
 ARTICLE_CODE = '''\
 # 三、无算力环境的替代方案 / 1. 算法层面的优化
@@ -123,7 +124,7 @@ LESSON = Lesson(
         Param("fraction", "float", 0.1, bi("Sample share", "抽样比例"), min=0.01, max=0.9, step=0.05),
         Param("model", "choice", "random_forest", bi("Model", "模型"), choices=MODELS),
         Param("trees", "int", 20, bi("Trees (random forest)", "树的数量（随机森林）"), min=1, max=500),
-        Param("seed", "int", 0, bi("Random seed", "随机种子"), min=0, max=2**31 - 1),
+        param_seed(0),
     ),
     devices=("cpu",),
     article_code=ARTICLE_CODE,

@@ -3,7 +3,8 @@
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._common import param_seed
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 import torch
@@ -150,7 +151,7 @@ LESSON = Lesson(
         Param("lr", "float", 0.1, bi("Learning rate", "学习率"), min=1e-5, max=10.0, step=0.01, log=True),
         Param("samples", "int", 100, bi("Samples", "样本数"), min=10, max=1_000_000),
         Param("hidden", "int", 10, bi("Hidden neurons", "隐藏层神经元"), min=1, max=1024),
-        seed_param(),
+        param_seed(),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

@@ -3,7 +3,8 @@
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._common import param_seed
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 import torch
@@ -111,7 +112,7 @@ LESSON = Lesson(
     params=(
         Param("epochs", "int", 100, bi("Epochs", "训练轮数"), min=1, max=100_000),
         Param("lr", "float", 0.01, bi("Learning rate", "学习率"), min=1e-6, max=1.0, step=0.001, log=True),
-        seed_param(1),  # with seed 1 the article's 100 epochs at lr 0.01 reach loss < 0.01
+        param_seed(1),  # with seed 1 the article's 100 epochs at lr 0.01 reach loss < 0.01
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

@@ -4,8 +4,9 @@ import time
 
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._mnist import dataset_params, load
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
 
 ARTICLE_CODE = '''\
 # 限制数据量：MNIST手写数字识别（6万条，单批次32条可运行）
@@ -164,7 +165,7 @@ LESSON = Lesson(
               min=1e-5, max=1.0, step=0.0001, log=True),
         Param("hidden", "int", 64, bi("Hidden neurons", "隐藏层神经元"), min=1, max=4096),
         *dataset_params()[1:],
-        seed_param(0),
+        param_seed(0),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

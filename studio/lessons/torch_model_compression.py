@@ -2,8 +2,9 @@
 
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
+from studio.lessons._common import param_seed
 from studio.lessons._mnist import dataset_params, load
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._torch import prepare
 from studio.lessons.torch_mnist_mlp import ARTICLE_CODE, evaluate, fit
 
 
@@ -93,7 +94,7 @@ LESSON = Lesson(
         Param("wide2", "int", 256, bi("Wide network: second hidden layer", "宽网络：第二隐藏层"), min=1, max=8192),
         Param("hidden", "int", 64, bi("Small network: hidden layer", "小网络：隐藏层"), min=1, max=8192),
         *dataset_params()[1:],
-        seed_param(0),
+        param_seed(0),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

@@ -3,7 +3,8 @@
 from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
-from studio.lessons._torch import prepare, seed_param
+from studio.lessons._common import param_seed
+from studio.lessons._torch import prepare
 from studio.lessons.keras_rnn_sine import ARTICLE_CODE
 
 
@@ -125,7 +126,8 @@ def estimate(p):
 
     macs = 50 * (1 * 50 + 50 * 50 + 50 * 50 + 50 * 50) + 50
     return training_estimate(rows=int(0.8 * p["sequences"]), epochs=p["epochs"], batch_size=p["batch_size"],
-                             macs_per_row=macs, params=7_751, features=50, setup_ops=200 * p["sequences"])
+                             macs_per_row=macs, params=7_751, features=50, feature_columns=False,
+                             setup_ops=200 * p["sequences"])
 
 
 LESSON = Lesson(
@@ -148,7 +150,7 @@ LESSON = Lesson(
         Param("batch_size", "int", 32, bi("Batch size", "批大小"), min=1, max=4096),
         Param("lr", "float", 0.001, bi("Learning rate (Adam)", "学习率（Adam）"),
               min=1e-5, max=1.0, step=0.0001, log=True),
-        seed_param(0),
+        param_seed(0),
     ),
     devices=("cpu", "cuda"),
     article_code=ARTICLE_CODE,

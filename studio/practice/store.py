@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from studio.core.db import Database
-from studio.core.history import _process_alive
+from studio.core.history import process_alive
 from studio.practice.report import Report
 
 
@@ -81,7 +81,7 @@ class AttemptStore:
     def recover_interrupted(self) -> int:
         """Attempts left `running` by a process that is gone become `interrupted`; how many."""
         rows = self.db.query("SELECT id, pid, started FROM practice_attempts WHERE status = 'running'")
-        dead = [r["id"] for r in rows if not _process_alive(r["pid"], r["started"])]
+        dead = [r["id"] for r in rows if not process_alive(r["pid"], r["started"])]
         for attempt_id in dead:
             self.interrupt(attempt_id, "the app or terminal closed before the attempt finished")
         return len(dead)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from studio.core.plan import Item, Phase, Plan, Topic
-from studio.core.progress import PlanProgress, Tally
+from studio.core.progress_tally import PlanProgress, Tally
 from studio.core.text import pick
 
 translate = QCoreApplication.translate

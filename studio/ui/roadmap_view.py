@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.plan import Item, Plan
-from studio.core.progress import STATUSES, ProgressStore, Tally, compute_progress
+from studio.core.progress import STATUSES, ProgressStore
+from studio.core.progress_tally import Tally, compute_progress
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
 from studio.ui.plan_model import (

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.history import (
-    Run,
+    RunRecord,
     RunStore,
     UnknownRun,
     format_params,
@@ -57,7 +57,7 @@ class RunsTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._runs: list[Run] = []
+        self._runs: list[RunRecord] = []
         self._sorted: tuple | None = None  # (column, order) of the last sort
         self._text: list[tuple[str, ...]] = []
         self._keys: list[tuple] = []
@@ -69,7 +69,7 @@ class RunsTableModel(QAbstractTableModel):
                         "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}
         self._colors = {status: QColor(color) for status, color in STATUS_COLORS.items()}
 
-    def set_runs(self, runs: list[Run]) -> None:
+    def set_runs(self, runs: list[RunRecord]) -> None:
         self.beginResetModel()
         self._runs = runs
         self._text = [
@@ -87,7 +87,7 @@ class RunsTableModel(QAbstractTableModel):
             self._reorder(*self._sorted)
         self.endResetModel()
 
-    def run(self, row: int) -> Run:
+    def run(self, row: int) -> RunRecord:
         return self._runs[row]
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -1,10 +1,11 @@
 import pytest
 
 from studio.core import advisor, units
-from studio.core.advisor import GB, Estimate
+from studio.core.advisor import GB, Estimate, estimate, memory
 from studio.core.lesson import Lesson, Param, catalog
-from studio.core.measure import Measurement, Throughput
+from studio.core.measure import Measurement
 from studio.core.text import bi
+from studio.core.throughput import Throughput
 
 TOOLKIT = ("efficiency.vectorize", "efficiency.float32", "efficiency.gc",
            "optimize.sampling", "optimize.pca", "optimize.light_model")
@@ -27,7 +28,7 @@ def test_time_is_flops_over_measured_throughput_plus_loops():
     seconds, measured = advisor.seconds_for(e, machine(gflops=10))
     assert measured and seconds == pytest.approx(1 + 1e12 / (10e9 * 0.5) + 2)
     seconds, measured = advisor.seconds_for(e, machine(measured=False))
-    assert not measured and seconds == pytest.approx(1 + 1e12 / (advisor.ASSUMED_GFLOPS["float32"] * 1e9 * 0.5)
+    assert not measured and seconds == pytest.approx(1 + 1e12 / (estimate.ASSUMED_GFLOPS["float32"] * 1e9 * 0.5)
                                                      + 2e6 / 1e6)
 
 
@@ -134,9 +135,9 @@ def test_memory_check_offers_float32_then_fewer_rows():
 
 
 def test_cheaper_rows_round_down_to_two_digits():
-    assert advisor._round_down(123_456, 10) == 120_000
-    assert advisor._round_down(99, 10) == 99
-    assert advisor._round_down(1_999, 1500) == 1_900
+    assert memory._round_down(123_456, 10) == 120_000
+    assert memory._round_down(99, 10) == 99
+    assert memory._round_down(1_999, 1500) == 1_900
 
 
 def test_plan_items_with_needs_get_verdicts():
@@ -189,7 +190,8 @@ def test_recorded_runs_replace_the_estimated_time_and_check_it():
              _run("optimize.pca", {**defaults, "model": "knn"}, 1.0)]
     m = machine()
     v = advisor.advise_lesson(lesson, m, runs=runs)
-    assert v.seconds == 5.0 and v.from_runs == 3 and "3 earlier run" in v.sentence("en")
+    assert v.seconds == 5.0 and v.from_runs == 3 and v.same_settings
+    assert "time measured in your 3 run(s) of these settings on this PC" in v.sentence("en")
     long = [_run("optimize.pca", defaults, 3 * 3600)]
     assert advisor.advise_lesson(lesson, m, runs=long).level == "slow"
     assert advisor.advise_lesson(lesson, m).from_runs == 0
@@ -241,3 +243,67 @@ def test_the_new_lessons_run_here_and_resnet50_still_needs_a_gpu():
     resnet = advisor.advise_item(plan.item("resnet50"), m)
     assert resnet.level == "gpu" and "imagenet_scale" in resnet.rules  # ResNet50 on ImageNet does not
     assert advisor.advise_item(plan.item("bert-finetune"), m).level == "gpu"
+
+
+def test_sequence_models_get_no_pca_advice_but_fewer_epochs_and_the_pytorch_version():
+    """Issue 14: the advice fits the lesson: the sine RNNs' 50 inputs are time steps of one
+    signal, not feature columns; a Keras lesson points to its PyTorch twin."""
+    m = machine(gflops=0.5)  # slow enough that both RNNs are "slow" and get cheaper paths
+    for lesson_id in ("torch.rnn_sine", "keras.rnn_sine", "late.onnx"):
+        v = advisor.advise_lesson(catalog().get(lesson_id), m)
+        keys = [a.key for a in v.cheaper]
+        assert v.level != "runs" and "pca" not in keys and "vectorize" not in keys, (lesson_id, keys)
+        if lesson_id != "late.onnx":
+            assert "fewer_epochs" in keys, (lesson_id, keys)
+    keras = advisor.advise_lesson(catalog().get("keras.rnn_sine"), m)
+    assert keras.cheaper[0].key == "pytorch" and keras.cheaper[0].lesson == "torch.rnn_sine"
+    fewer = next(a for a in keras.cheaper if a.key == "fewer_epochs")
+    assert fewer.params == {"epochs": 10}
+    assert "PCA" not in keras.sentence("en") and "PCA" not in keras.sentence("zh")
+    table = advisor.judge(Estimate(features=64, rows=200_000, flops=1e15), m)
+    assert "pca" in {a.key for a in table.cheaper}  # feature columns still get it
+
+
+def test_a_lesson_without_an_estimate_shows_no_guess_then_its_measured_time():
+    """Issue 14: never "320 KB (rough guess)": no figures until the first run, then the
+    learner's measured time on this PC, said so in the verdict."""
+    lesson = catalog().get("numpy.array_basics")
+    assert lesson.estimate is None
+    m = machine()
+    before = advisor.advise_lesson(lesson, m)
+    for lang in ("en", "zh"):
+        text = before.sentence(lang) + before.badge(lang)
+        assert "guess" not in text and "粗略" not in text and "KiB" not in text and "min" not in text, text
+    assert "first run here measures the time" in before.sentence("en")
+    runs = [_run(lesson.id, lesson.defaults(), 3.0)]
+    after = advisor.advise_lesson(lesson, m, runs=runs)
+    assert after.seconds == 3.0 and after.from_runs == 1
+    assert "time measured in your 1 run(s) of these settings on this PC" in after.sentence("en")
+    assert "本机" in after.sentence("zh") and "实测" in after.sentence("zh")
+
+
+def test_runs_of_other_settings_give_a_scaled_measured_time():
+    """After the first run, other settings are timed from it, scaled by the estimate."""
+    lesson = catalog().get("torch.rnn_sine")
+    m = machine()
+    defaults = lesson.defaults()
+    ten = {**defaults, "epochs": 10}
+    est_ten = advisor.seconds_for(advisor.estimate_for(lesson, ten), m)[0]
+    est_default = advisor.seconds_for(advisor.estimate_for(lesson, defaults), m)[0]
+    v = advisor.advise_lesson(lesson, m, runs=[_run(lesson.id, ten, 60.0)])
+    assert not v.same_settings and v.from_runs == 1
+    assert v.seconds == pytest.approx(60.0 * est_default / est_ten)
+    assert "with other settings, scaled to these" in v.sentence("en")
+    on_gpu = advisor.advise_lesson(lesson, m, runs=[_run(lesson.id, ten, 60.0, device="cuda:0")])
+    assert on_gpu.from_runs == 0  # another kind of device does not count
+
+
+def test_a_plan_item_takes_its_lesson_s_measured_time_from_the_runs():
+    from types import SimpleNamespace
+
+    lesson = catalog().get("torch.rnn_sine")
+    item = SimpleNamespace(lesson=lesson.id, needs=None, warnings=())
+    m = machine(gflops=0.5)
+    assert advisor.advise_item(item, m).level != "runs"
+    measured = advisor.advise_item(item, m, runs=[_run(lesson.id, lesson.defaults(), 120.0)])
+    assert measured.level == "runs" and measured.seconds == 120.0 and measured.from_runs == 1

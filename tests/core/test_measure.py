@@ -6,6 +6,7 @@ import pytest
 from studio.core import measure
 from studio.core.db import MIGRATIONS, Database
 from studio.core.hardware import Cgroup
+from studio.core.throughput import Throughput
 
 
 def test_cores_and_memory_are_sane():
@@ -91,7 +92,7 @@ def test_measurements_are_kept_in_the_database(tmp_path):
     assert db.version == max(MIGRATIONS) >= 3
     assert measure.latest(db) is None
     first = measure.snapshot()
-    first.throughput.append(measure.Throughput("numpy", "cpu", "float64", 12.5, 512, 2))
+    first.throughput.append(Throughput("numpy", "cpu", "float64", 12.5, 512, 2))
     measure.save(db, first)
     second = measure.snapshot()
     second.taken = first.taken + 60

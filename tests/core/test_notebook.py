@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -162,3 +163,28 @@ def test_a_lesson_reading_a_shipped_data_file_gets_it_in_the_notebook(tmp_path):
     assert len(data_cells) == 1
     assert "def resources()" in notebook.lesson_code(lesson)  # the notebook's stand-in for studio.core.paths
     assert_same(app_results(lesson, lesson.resolve_params({})), run_script(tmp_path, nb))
+
+
+def test_the_stand_in_context_is_a_real_module_and_the_notebook_cell_is_its_source(capsys, tmp_path,
+                                                                                     monkeypatch):
+    """The shim is code ruff and tests see (studio/core/notebook/shim.py), copied as it is."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from studio.core.notebook import shim
+
+    monkeypatch.chdir(tmp_path)
+    assert notebook.SHIM == Path(shim.__file__).read_text(encoding="utf-8")
+    nb = notebook.notebook(catalog().get("numpy.array_basics"))
+    assert any(cell.source.startswith(notebook.SHIM) for cell in nb.cells)
+    ctx = shim.NotebookContext("cpu", {"n": 3})
+    for step in range(3):
+        ctx.scalar("loss", step, 1.0 / (step + 1))
+        ctx.progress(step + 1, 3)
+    ctx.result(loss=0.5)
+    ctx.plot("chart", shim.Plot("title", [shim.Series([0, 1], [1, 0], "line")]))
+    ctx.show_curves()
+    out = capsys.readouterr().out
+    assert "[progress] 100%" in out and "result: loss = 0.5" in out
+    assert ctx.curves["loss"] == ([0, 1, 2], [1.0, 0.5, 1 / 3]) and ctx.results == {"loss": 0.5}
+    assert (tmp_path / "chart.png").stat().st_size > 0 and (tmp_path / "curves.png").exists()

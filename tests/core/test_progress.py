@@ -10,7 +10,8 @@ import pytest
 from studio.core import paths
 from studio.core.db import Database
 from studio.core.plan import parse_plan
-from studio.core.progress import ProgressError, ProgressStore, compute_progress
+from studio.core.progress import ProgressError, ProgressStore
+from studio.core.progress_tally import compute_progress
 
 GOOD = (Path(__file__).parents[1] / "data" / "tiny_plan.toml").read_text(encoding="utf-8")
 

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from studio.core import advisor
+from studio.core.advisor import rules
 from studio.lessons import late_cnn, late_transformer_scale
 
 
@@ -88,8 +89,8 @@ def test_cnn_counts_its_flops_and_hands_resnet50_to_a_gpu(run_ok, studio_home):
 
 
 def test_cnn_uses_the_advisors_resnet50_numbers():
-    assert late_cnn.RESNET50_IMAGENET_FLOPS == advisor.RESNET50_IMAGENET_FLOPS
-    assert advisor.WORKLOADS["resnet50-imagenet"].flops == advisor.RESNET50_IMAGENET_FLOPS
+    assert late_cnn.RESNET50_IMAGENET_FLOPS == rules.RESNET50_IMAGENET_FLOPS
+    assert advisor.WORKLOADS["resnet50-imagenet"].flops == rules.RESNET50_IMAGENET_FLOPS
 
 
 @pytest.mark.slow

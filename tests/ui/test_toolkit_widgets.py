@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QFileDialog
 from studio.core import advisor
 from studio.core.advisor import Advice, Estimate, Refusal
 from studio.core.lesson import catalog
-from studio.core.measure import Measurement, Throughput
+from studio.core.measure import Measurement
 from studio.core.text import bi
+from studio.core.throughput import Throughput
 from studio.ui.export_notebook import ExportNotebookButton
 from studio.ui.lesson_view import LessonView
 from studio.ui.measure_dialog import MeasureDialog

@@ -16,7 +16,7 @@ from typing import Any
 
 from studio.core.db import Database
 from studio.core.plan import Item, Plan
-from studio.core.progress import Tally, compute_progress
+from studio.core.progress_tally import Tally, compute_progress
 from studio.core.study.pace import MIN_PACE_H, Forecast, forecast, recent_pace
 
 DEFAULT_GOAL_H = 6.0

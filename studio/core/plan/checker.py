@@ -1,265 +1,45 @@
-"""Learning plans: a TOML file of phases > topics > items, loaded and checked.
-
-The format is documented in `plans/README.md`. `load_plan(path)` returns a `Plan` or raises
-`PlanError` carrying every problem found, each naming the file, the place inside it
-(`phases[1].topics[0].items[3].lesson`) and what is wrong.
-
-Lesson ids: an item may name a lesson (`lesson = "torch.linear_regression"`). A malformed id
-is an error. A well-formed id that the lesson catalog does not (yet) have is *not* an error:
-plans are written ahead of their lessons, so such ids are reported as "missing lessons" in
-the summary, where `studio plan check` lists them. `strict=True` turns them into errors.
-"""
+"""Checking a plan's parsed TOML: every problem found, each naming the file, the place inside it
+(`phases[1].topics[0].items[3].lesson`) and what is wrong; the checked plan when there are none."""
 
 from __future__ import annotations
 
 import difflib
 import math
-import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
-from studio.core.text import LANGS, bi, pick
+from studio.core.plan.model import (
+    FORMAT,
+    HARDWARE,
+    ID_RE,
+    ITEM_FIELDS,
+    KINDS,
+    LESSON_ID_RE,
+    MAX_GB,
+    MAX_HOURS,
+    MAX_MONTHS,
+    NEEDS_FIELDS,
+    PHASE_FIELDS,
+    PLAN_FIELDS,
+    PLAN_ID_RE,
+    RESOURCE_FIELDS,
+    RESOURCE_TYPES,
+    TOPIC_FIELDS,
+    URL_RE,
+    Item,
+    Needs,
+    Phase,
+    Pitfall,
+    Plan,
+    Resource,
+    Text,
+    Topic,
+    suggest_lesson,
+)
+from studio.core.text import LANGS
 from studio.core.text import short_repr as _short
-
-Text = Mapping[str, str]
-
-FORMAT = 1
-KINDS = ("lesson", "reading", "practice", "milestone")
-RESOURCE_TYPES = ("course", "book", "docs", "tool", "video")
-HARDWARE = {
-    "pc": bi("Ordinary PC", "普通电脑"),
-    "gpu": bi("GPU / cloud", "GPU/云平台"),
-}
-DONE_STATUSES = ("done", "skipped")
-MAX_GB = 100_000  # RAM or GPU memory an item may say it needs (100 TB: more is a typo)
-MAX_MONTHS = 120
-MAX_HOURS = 10_000
-
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-PLAN_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-LESSON_ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-
-PLAN_FIELDS = ("format", "id", "title", "summary", "source", "warnings", "phases")
-PHASE_FIELDS = ("id", "title", "summary", "months", "hardware", "topics")
-TOPIC_FIELDS = ("id", "title", "summary", "items")
-ITEM_FIELDS = ("id", "kind", "title", "body", "hours", "lesson", "needs", "resources", "warnings")
-NEEDS_FIELDS = ("ram_gb", "gpu", "vram_gb")
-RESOURCE_FIELDS = ("type", "title", "url")
-
-
-# --- the model --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Resource:
-    type: str  # one of RESOURCE_TYPES
-    title: Text
-    url: Text | None = None  # per language (the same address twice when there is one)
-
-    def url_for(self, lang: str | None = None) -> str | None:
-        return pick(self.url, lang) if self.url else None
-
-
-@dataclass(frozen=True)
-class Needs:
-    """What an item needs from the machine. `gpu` is true whenever `vram_gb` is given."""
-
-    ram_gb: float | None = None
-    gpu: bool = False
-    vram_gb: float | None = None
-
-    def __bool__(self) -> bool:
-        return self.gpu or self.ram_gb is not None
-
-
-@dataclass(frozen=True)
-class Pitfall:
-    id: str
-    text: Text
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str
-    kind: str
-    title: Text
-    body: Text
-    hours: float
-    lesson: str | None = None
-    needs: Needs = field(default_factory=Needs)
-    resources: tuple[Resource, ...] = ()
-    warnings: tuple[Pitfall, ...] = ()
-    where: str = ""  # its place in the file: phases[0].topics[1].items[2]
-
-    def matches(self, query: str) -> bool:
-        """Every word of `query` occurs (case-insensitively) in this item's text, any language."""
-        hay = self.search_text()
-        return all(w in hay for w in query.casefold().split())
-
-    def search_text(self) -> str:
-        """What a search looks in: the item's id, kind, lesson and texts in every language, casefolded."""
-        return " ".join(
-            [self.id, self.kind, self.lesson or ""]
-            + [t for text in (self.title, self.body) for t in text.values()]
-            + [t for r in self.resources for t in r.title.values()]
-            + [t for w in self.warnings for t in w.text.values()]
-        ).casefold()
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: Text
-    items: tuple[Item, ...]
-    summary: Text | None = None
-
-
-@dataclass(frozen=True)
-class Phase:
-    id: str
-    title: Text
-    months: tuple[int, int]
-    hardware: str  # a key of HARDWARE
-    topics: tuple[Topic, ...]
-    summary: Text | None = None
-
-    def items(self) -> list[Item]:
-        return [item for topic in self.topics for item in topic.items]
-
-    @property
-    def hardware_label(self) -> Text:
-        return HARDWARE[self.hardware]
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    phases: int
-    topics: int
-    items: int
-    hours: float
-    lessons_linked: int  # distinct lesson ids the plan links
-    lessons_missing: tuple[str, ...]  # linked ids the catalog does not have (yet)
-    lessons_checked: bool  # False when no catalog was given, so nothing could be missing
-
-    def line(self) -> str:
-        text = (
-            f"{self.phases} phases, {self.topics} topics, {self.items} items, "
-            f"{_hours(self.hours)} h; lessons: {self.lessons_linked} linked"
-        )
-        if self.lessons_checked:
-            present = self.lessons_linked - len(self.lessons_missing)
-            text += f", {present} present, {len(self.lessons_missing)} missing"
-        return text
-
-
-@dataclass(frozen=True)
-class Plan:
-    id: str
-    title: Text
-    phases: tuple[Phase, ...]
-    summary: Text | None = None
-    source: str | None = None
-    warnings: Mapping[str, Pitfall] = field(default_factory=dict)
-    path: Path | None = None
-    known_lessons: frozenset[str] | None = None  # the catalog it was checked against
-
-    # Indexes, built once: looking an item up is a dict access, so nothing that walks the plan
-    # (the roadmap's verdicts, a 100,000-item plan at start-up) grows with the square of its size.
-    _items: tuple[Item, ...] = field(init=False, repr=False, compare=False)
-    _by_id: Mapping[str, tuple[Item, Phase]] = field(init=False, repr=False, compare=False)
-    _by_lesson: Mapping[str, Item] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        by_id: dict[str, tuple[Item, Phase]] = {}
-        by_lesson: dict[str, Item] = {}
-        for phase in self.phases:
-            for topic in phase.topics:
-                for item in topic.items:
-                    by_id.setdefault(item.id, (item, phase))
-                    if item.lesson:
-                        by_lesson.setdefault(item.lesson, item)
-        object.__setattr__(self, "_items", tuple(item for phase in self.phases for item in phase.items()))
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(self, "_by_lesson", by_lesson)
-
-    def items(self) -> tuple[Item, ...]:
-        return self._items
-
-    def item(self, item_id: str) -> Item:
-        return self._by_id[item_id][0]
-
-    def __contains__(self, item_id: object) -> bool:
-        return item_id in self._by_id
-
-    def phase_of(self, item_id: str) -> Phase:
-        return self._by_id[item_id][1]
-
-    def item_for_lesson(self, lesson_id: str) -> Item | None:
-        """The first item, in plan order, that links this lesson."""
-        return self._by_lesson.get(lesson_id)
-
-    def lesson_ids(self) -> list[str]:
-        """Distinct lesson ids linked from the plan, in plan order."""
-        return list(self._by_lesson)
-
-    def missing_lessons(self) -> list[tuple[str, Item]]:
-        """(lesson id, item) for each item whose lesson the catalog does not have."""
-        if self.known_lessons is None:
-            return []
-        return [(i.lesson, i) for i in self.items() if i.lesson and i.lesson not in self.known_lessons]
-
-    def summary_numbers(self) -> PlanSummary:
-        items = self.items()
-        missing = tuple(dict.fromkeys(lesson for lesson, _ in self.missing_lessons()))
-        return PlanSummary(
-            phases=len(self.phases),
-            topics=sum(len(p.topics) for p in self.phases),
-            items=len(items),
-            hours=sum(i.hours for i in items),
-            lessons_linked=len(self.lesson_ids()),
-            lessons_missing=missing,
-            lessons_checked=self.known_lessons is not None,
-        )
-
-    def next_item(self, statuses: Mapping[str, str]) -> Item | None:
-        """What next: the first item, in plan order, that is neither done nor skipped."""
-        found = self.next_items(statuses, 1)
-        return found[0] if found else None
-
-    def next_items(self, statuses: Mapping[str, str], n: int) -> list[Item]:
-        """The first `n` items, in plan order, that are neither done nor skipped."""
-        out: list[Item] = []
-        for item in self.items():
-            if statuses.get(item.id, "todo") not in DONE_STATUSES:
-                out.append(item)
-                if len(out) == n:
-                    break
-        return out
-
-
-def suggest_lesson(lesson_id: str, known: Iterable[str]) -> str | None:
-    """The known lesson id a missing one was probably meant to be (a typo), if any."""
-    close = difflib.get_close_matches(lesson_id, list(known), n=1, cutoff=0.85)
-    return close[0] if close else None
-
-
-def plans_dir() -> Path:
-    """The roadmap files shipped with the app."""
-    from studio.core import paths
-
-    return paths.plans()
-
-
-def default_plan_path() -> Path:
-    return plans_dir() / "zero-compute.toml"
-
-
-# --- loading and checking -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -294,59 +74,6 @@ class PlanError(Exception):
         """The one line a command prints when it cannot use the plan."""
         return f"{path} is not a valid plan ({self.count_text()}); `studio plan check {path}` lists them"
 
-
-def load_plan(
-    path: Path | str,
-    known_lessons: Iterable[str] | None = None,
-    *,
-    strict: bool = False,
-    display_name: str | None = None,
-) -> Plan:
-    """Read and check a plan file. `known_lessons`: the catalog's lesson ids (None: not checked)."""
-    path = Path(path)
-    name = display_name or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PlanError([Problem(name, "", f"cannot read the file: {exc.strerror or exc}")]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PlanError([Problem(name, "", f"not UTF-8 text (byte {exc.start})")]) from None
-    return parse_plan(text, name, known_lessons, strict=strict, path=path)
-
-
-def parse_plan(
-    text: str,
-    file: str = "<plan>",
-    known_lessons: Iterable[str] | None = None,
-    *,
-    strict: bool = False,
-    path: Path | None = None,
-) -> Plan:
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
-        raise PlanError([_syntax_problem(file, exc)]) from None
-    except RecursionError:  # tomli refuses arrays or inline tables nested over 400 deep
-        raise PlanError([Problem(file, "", "arrays or tables are nested too deeply to be a plan")]) from None
-    known = frozenset(known_lessons) if known_lessons is not None else None
-    checker = _Checker(file, known, strict)
-    plan = checker.plan(data, path)
-    if checker.problems:
-        raise PlanError(checker.problems)
-    return plan
-
-
-def _syntax_problem(file: str, exc: tomli.TOMLDecodeError) -> Problem:
-    """tomli says where: '... (at line 2, column 5)' or '... (at end of document)'."""
-    message = str(exc)
-    match = re.search(r"\s*\(at (?:line (\d+), column (\d+)|(end of document))\)\s*$", message)
-    where = ""
-    if match:
-        message = message[: match.start()]
-        where = "end of file" if match.group(3) else f"line {match.group(1)}, column {match.group(2)}"
-    return Problem(file, where, f"TOML syntax error: {message}")
 
 
 _MISSING = object()
@@ -684,45 +411,3 @@ def _type_name(value: Any) -> str:
 
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
-
-
-def _hours(hours: float) -> str:
-    return str(int(hours)) if float(hours).is_integer() else f"{hours:g}"
-
-
-def iter_tree(plan: Plan) -> Iterator[tuple[Phase, Topic, Item]]:
-    for phase in plan.phases:
-        for topic in phase.topics:
-            for item in topic.items:
-                yield phase, topic, item
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """What `studio plan check` prints (and the GUI shows): `plan` is None when it failed."""
-
-    plan: Plan | None
-    lines: tuple[str, ...]
-
-    @property
-    def ok(self) -> bool:
-        return self.plan is not None
-
-
-def check_plan_file(
-    path: Path | str, known_lessons: Iterable[str] | None = None, *, strict: bool = False
-) -> CheckResult:
-    """Load a plan and describe the outcome: a summary line and the missing lessons, or every error."""
-    try:
-        plan = load_plan(path, known_lessons, strict=strict)
-    except PlanError as exc:
-        return CheckResult(None, (*exc.errors, f"{path}: {exc.count_text()}"))
-    lines = [f"{path}: ok: {plan.summary_numbers().line()}"]
-    known = plan.known_lessons or frozenset()
-    for lesson, item in plan.missing_lessons():
-        hint = suggest_lesson(lesson, known)
-        lines.append(
-            f"{path}: {item.where}.lesson: lesson {_short(lesson)} is not written yet (item {item.id!r})"
-            + (f"; did you mean {hint!r}?" if hint else "")
-        )
-    return CheckResult(plan, tuple(lines))

@@ -1,4 +1,4 @@
-"""Run history: every lesson run remembered, compared and exported.
+"""The run store: every lesson run remembered, compared and exported.
 
 `RunStore(db)` records a run when it starts (status `running`) and completes it when it
 ends with its results, curves, output text, hardware summary and versions. A run still
@@ -11,105 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import functools
-import importlib.metadata
 import json
-import math
 import os
-import platform
-import sys
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-import studio
 from studio.core import safe_write
 from studio.core.db import Database
+from studio.core.history.formatting import format_params, iso_time
+from studio.core.history.recording import Recording, versions
+from studio.core.history.records import _F8, Curve, RunRecord, UnknownRun, _num
 from studio.core.runner import STATUSES as RUN_ENDINGS
-
-# a run's row: `running` while it runs, then how it ended (studio.core.runner.STATUSES), or
-# `interrupted` when the app ended first (closed mid-run, killed)
-STATUSES = ("running", *RUN_ENDINGS, "interrupted")
-_F8 = np.dtype("<f8")
-
-
-class UnknownRun(LookupError):
-    """Asked for run ids that are not in the history."""
-
-    def __init__(self, ids: Iterable[int]):
-        self.ids = sorted(ids)
-        names = ", ".join(str(i) for i in self.ids)
-        super().__init__(f"no run with id {names}" if len(self.ids) == 1 else f"no runs with ids {names}")
-
-
-@dataclass
-class Curve:
-    """One recorded curve: steps, wall seconds since the run started, values."""
-
-    name: str
-    steps: np.ndarray
-    walls: np.ndarray
-    values: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.values)
-
-    def summary(self) -> dict[str, Any]:
-        finite = self.values[np.isfinite(self.values)]
-        return {
-            "points": len(self),
-            "first_step": _num(self.steps[0]) if len(self) else None,
-            "last_step": _num(self.steps[-1]) if len(self) else None,
-            "first": _num(self.values[0]) if len(self) else None,
-            "last": _num(self.values[-1]) if len(self) else None,
-            "min": _num(finite.min()) if len(finite) else None,
-            "max": _num(finite.max()) if len(finite) else None,
-        }
-
-
-@dataclass
-class Run:
-    id: int
-    lesson: str
-    params: dict[str, Any]
-    device: str
-    started: float  # epoch seconds
-    ended: float | None
-    seconds: float | None  # the lesson's own run time
-    status: str
-    error: str = ""
-    results: dict[str, Any] = field(default_factory=dict)
-    hardware: dict[str, Any] = field(default_factory=dict)
-    versions: dict[str, Any] = field(default_factory=dict)
-    curves: dict[str, Curve] = field(default_factory=dict)  # filled by RunStore.get
-    output: str = ""  # filled by RunStore.get
-
-    @property
-    def duration(self) -> float | None:
-        if self.seconds is not None:
-            return self.seconds
-        return self.ended - self.started if self.ended is not None else None
-
-    def to_json(self, details: bool = True) -> dict[str, Any]:
-        """Plain, strict JSON (non-finite numbers become null)."""
-        out = {
-            "id": self.id, "lesson": self.lesson, "params": self.params, "device": self.device,
-            "started": self.started, "started_iso": iso_time(self.started),
-            "ended": self.ended, "seconds": self.seconds, "status": self.status,
-            "error": self.error, "results": self.results, "hardware": self.hardware,
-            "versions": self.versions,
-        }
-        if details:
-            out["output"] = self.output
-            out["curves"] = {
-                c.name: {"step": c.steps.tolist(), "wall": c.walls.tolist(), "value": c.values.tolist()}
-                for c in self.curves.values()
-            }
-        return strict_json(out)
 
 
 class RunStore:
@@ -181,7 +97,7 @@ class RunStore:
     def recover_interrupted(self) -> int:
         """Runs left `running` by a process that is gone become `interrupted`; returns how many."""
         rows = self.db.query("SELECT id, pid, started FROM runs WHERE status = 'running'")
-        dead = [r["id"] for r in rows if not _process_alive(r["pid"], r["started"])]
+        dead = [r["id"] for r in rows if not process_alive(r["pid"], r["started"])]
         if dead:
             with self.db.transaction() as conn:
                 conn.executemany(
@@ -192,7 +108,7 @@ class RunStore:
         return len(dead)
 
     # -- reading ----------------------------------------------------------------------------
-    def list(self, lesson: str | None = None, details: bool = True) -> list[Run]:
+    def list(self, lesson: str | None = None, details: bool = True) -> list[RunRecord]:
         """Runs, newest first, without curves or output (cheap for thousands of runs).
         `details=False` also leaves out the hardware summary and versions (for tables)."""
         columns = "*" if details else _BRIEF_COLUMNS
@@ -215,7 +131,7 @@ class RunStore:
                              " ORDER BY started DESC, id DESC LIMIT 1", (lesson, status))
         return rows[0][0] if rows else None
 
-    def get(self, run_id: int) -> Run:
+    def get(self, run_id: int) -> RunRecord:
         """One run with its curves and output text; `UnknownRun` if there is none."""
         rows = self.db.query("SELECT * FROM runs WHERE id = ?", (run_id,))
         if not rows:
@@ -331,9 +247,9 @@ class RunStore:
         if missing:
             raise UnknownRun(missing)
 
-    def _runs(self, ids: Iterable[int]) -> list[Run]:
+    def _runs(self, ids: Iterable[int]) -> list[RunRecord]:
         ids = self._checked(ids)
-        rows: dict[int, Run] = {}
+        rows: dict[int, RunRecord] = {}
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             found = self.db.query(f"SELECT * FROM runs WHERE id IN ({marks})", chunk)
@@ -350,125 +266,20 @@ class RunStore:
         conn.execute("INSERT OR REPLACE INTO run_output VALUES (?, ?)", (run_id, "\n".join(ctx.output)))
 
 
-class Recording:
-    """A run being recorded by `RunStore.record`."""
 
-    def __init__(self, store: RunStore, run_id: int, ctx):
-        self.store, self.run_id, self.ctx = store, run_id, ctx
-        self.meter = ProcessMeter()
-        self.finished = False
-
-    def finish(self, outcome) -> None:
-        self.store.finish(self.run_id, outcome, self.ctx, self.meter.summary())
-        self.finished = True
-
-
-class ProcessMeter:
-    """This process's resources between construction and `summary()`: what a headless run
-    reports as its hardware summary (the window's hardware panel gives its own)."""
-
-    def __init__(self):
-        import psutil
-
-        self._proc = psutil.Process()
-        self._wall = time.perf_counter()
-        self._cpu = sum(self._proc.cpu_times()[:2])
-        torch = sys.modules.get("torch")
-        if torch is not None and torch.cuda.is_initialized():
-            torch.cuda.reset_peak_memory_stats()
-
-    def summary(self) -> dict[str, Any]:
-        wall = time.perf_counter() - self._wall
-        cpu = sum(self._proc.cpu_times()[:2]) - self._cpu
-        cores = os.cpu_count() or 1
-        out: dict[str, Any] = {
-            # the same keys as the window's hardware panel (studio.core.hardware.Run.summary)
-            "hw_mean_process_cpu_percent": round(100 * cpu / wall / cores, 1) if wall > 0 else None,
-            "hw_cores": cores,
-            "hw_peak_process_rss_mb": _peak_rss_mb(self._proc),
-        }
-        torch = sys.modules.get("torch")
-        if torch is not None and torch.cuda.is_initialized():
-            out["hw_peak_process_gpu_memory_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
-        return out
-
-
-# -- formatting shared by the CLI and the Runs view ---------------------------------------------
-def format_value(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
-
-
-def format_params(params: Mapping[str, Any]) -> str:
-    """{'lr': 0.1, 'epochs': 50} -> 'lr=0.1, epochs=50'."""
-    return ", ".join(f"{k}={format_value(v)}" for k, v in params.items())
-
-
-
-def local_time(epoch: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(epoch)) if epoch is not None else ""
-
-
-def iso_time(epoch: float | None) -> str | None:
-    if epoch is None:
-        return None
-    return time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(epoch))
-
-
-@functools.cache
-def _package_versions() -> dict[str, str]:
-    out = {}
-    for key, dist, module in (("numpy", "numpy", "numpy"), ("torch", "torch", "torch"),
-                              ("sklearn", "scikit-learn", "sklearn"), ("pandas", "pandas", "pandas")):
-        loaded = sys.modules.get(module)
-        version = getattr(loaded, "__version__", None)
-        if version is None:
-            try:  # reads the installed metadata; never imports the package
-                version = importlib.metadata.version(dist)
-            except importlib.metadata.PackageNotFoundError:
-                continue
-        out[key] = str(version)
-    return out
-
-
-def versions() -> dict[str, str]:
-    """The app, Python, platform and library versions a run used."""
-    out = {"app": studio.__version__, "python": platform.python_version(),
-           "platform": platform.platform(terse=True), **_package_versions()}
-    torch = sys.modules.get("torch")
-    cuda = getattr(getattr(torch, "version", None), "cuda", None)
-    if cuda:
-        out["cuda"] = str(cuda)
-    return out
-
-
-def strict_json(value: Any) -> Any:
-    """numpy values as plain ones, NaN and infinities as None (valid JSON)."""
-    if isinstance(value, dict):
-        return {str(k): strict_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [strict_json(v) for v in value]
-    if hasattr(value, "tolist"):
-        return strict_json(value.tolist())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-# -- private ----------------------------------------------------------------------------------
 _BRIEF_COLUMNS = "id, lesson, params, device, started, ended, seconds, status, error, results"
 
 
-def _run(row) -> Run:
+def _run(row) -> RunRecord:
     keys = row.keys()
-    return Run(
+    return RunRecord(
         id=row["id"], lesson=row["lesson"], params=json.loads(row["params"]), device=row["device"],
         started=row["started"], ended=row["ended"], seconds=row["seconds"], status=row["status"],
         error=row["error"], results=json.loads(row["results"]),
         hardware=json.loads(row["hardware"]) if "hardware" in keys else {},
         versions=json.loads(row["versions"]) if "versions" in keys else {},
     )
+
 
 
 def _dumps(value: Any) -> str:
@@ -491,10 +302,6 @@ def _array(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=_F8)
 
 
-def _num(x: Any) -> int | float:
-    x = float(x)
-    return int(x) if x.is_integer() else x
-
 
 def _hashable(value: Any) -> Any:
     return json.dumps(value, sort_keys=True, default=str) if isinstance(value, (dict, list)) else value
@@ -505,7 +312,7 @@ def _chunks(ids: list[int], size: int = 500):
         yield ids[i : i + size]
 
 
-def _process_alive(pid: int | None, started: float) -> bool:
+def process_alive(pid: int | None, started: float) -> bool:
     """Whether the process that started a run (at epoch `started`) still runs."""
     if pid is None:
         return False
@@ -519,14 +326,3 @@ def _process_alive(pid: int | None, started: float) -> bool:
         return False
     except psutil.Error:  # exists, but we may not look: leave it running
         return True
-
-
-def _peak_rss_mb(proc) -> float | None:
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return round(peak / 2**20 if sys.platform == "darwin" else peak / 1024, 1)
-    except ImportError:  # Windows
-        peak = getattr(proc.memory_info(), "peak_wset", None)
-        return round(peak / 2**20, 1) if peak else None
