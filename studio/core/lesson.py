@@ -122,6 +122,9 @@ class Lesson:
     long_steps: bool = False  # single calls (an sklearn fit) that Stop cannot interrupt
     related: tuple[str, ...] = ()  # ids of lessons shown side by side (Keras vs PyTorch)
     estimate: Callable[[Mapping[str, Any]], Any] | None = None  # resources a run needs
+    # bilingual labels of the names this lesson emits (result keys, curves, tables, plots,
+    # figures) that `studio.core.labels.COMMON` does not have: {"peak_speedup": bi(...)}
+    labels: Mapping[str, Text] = field(default_factory=dict)
     module: str = ""
 
     def param(self, name: str) -> Param:
@@ -159,6 +162,12 @@ class Lesson:
 
     def title_text(self, lang: str | None = None) -> str:
         return pick(self.title, lang)
+
+    def label(self, name: str) -> Text:
+        """The bilingual label of a name this lesson emits (a result key, a curve, a table)."""
+        from studio.core.labels import label
+
+        return label(name, self.labels)
 
 
 def parse_assignments(pairs: list[str]) -> dict[str, str]:

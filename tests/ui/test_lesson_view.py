@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import Qt
 
 from studio.core import units
 from studio.core.lesson import Lesson, Param, catalog
@@ -35,8 +36,9 @@ def test_run_streams_the_curve_and_shows_results(qtbot):
     assert view.chart.point_count("accuracy") == 30
     assert "predictions" in view.output.tab_names()
     model = view.output.results.model()
-    names = {model.headerData(r, 2) for r in range(model.rowCount())}  # 2 == Qt.Vertical
-    assert {"accuracy", "final_loss"} <= names
+    rows = range(model.rowCount())
+    assert {"Accuracy", "Final loss"} <= {model.headerData(r, Qt.Vertical) for r in rows}  # labels
+    assert {"accuracy", "final_loss"} <= {model.headerData(r, Qt.Vertical, Qt.ToolTipRole) for r in rows}  # keys
     assert "Accuracy:" in view.output.console.toPlainText()
     assert view.progress.value() == 1000 and view.run_button.isEnabled()
 
