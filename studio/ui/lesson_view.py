@@ -177,7 +177,7 @@ class LessonView(QWidget):
         try:
             params = self.lesson.resolve_params(self.form.values())
         except LessonError as exc:
-            self._set_state(str(exc), error=True)
+            self._set_state(pick(getattr(exc, "text", str(exc))), error=True)
             return False
         device = self.form.device.currentData()
         if self.confirm_run is not None and not self.confirm_run(self.lesson, params, device):

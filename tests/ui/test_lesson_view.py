@@ -88,6 +88,21 @@ def test_out_of_range_parameter_is_refused_with_a_message(qtbot):
     assert "must be <= 10" in view.state.text()
 
 
+def test_a_refused_parameter_is_named_in_chinese(qtbot, qapp):
+    from studio.ui import i18n
+
+    lesson = _lesson(lambda ctx, n: None, (Param("n", "int", 5, bi("Samples", "样本数"), min=1, max=10),))
+    i18n.install(qapp, "zh")
+    try:
+        view = _make(qtbot, lesson)
+        view.form.editors["n"].setRange(0, 100)
+        view.form.editors["n"].setValue(50)
+        assert view.start() is False
+    finally:
+        i18n.install(qapp, "en")
+    assert view.state.text() == "参数“样本数”（n）必须 <= 10；收到的是 50"
+
+
 def test_cuda_choice_is_disabled_without_a_gpu(qtbot):
     view = _make(qtbot, catalog().get("torch.linear_regression"))
     item = view.form.device.model().item(2)
