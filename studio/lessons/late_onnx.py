@@ -94,7 +94,9 @@ def export_and_compare(ctx, torch, model, example, X_check, path, repeats):
     ctx.check()
     onnx_ms = latencies_ms(lambda x: session.run(None, {"x": x}), singles, repeats)
     return {
-        "max_abs_diff": float(np.abs(got - expected).max()),
+        "mlp": bi("MLP", "MLP"),
+    "rnn": bi("RNN", "RNN"),
+    "max_abs_diff": float(np.abs(got - expected).max()),
         "torch_p50_ms": float(np.percentile(torch_ms, 50)), "torch_p99_ms": float(np.percentile(torch_ms, 99)),
         "onnx_p50_ms": float(np.percentile(onnx_ms, 50)), "onnx_p99_ms": float(np.percentile(onnx_ms, 99)),
         "file_kb": path.stat().st_size / 1024, "export_s": export_s,

@@ -178,7 +178,7 @@ def run(ctx, megabytes: int, users: int, items: int, chunk_rows: int, full_load_
                 raise AssertionError(f"the engines disagree on {n:,} rows")
         frame = pd.DataFrame(table).set_index("rows")
         ctx.table("rows/s and peak memory", frame.round(2))
-        series = [Series(list(frame.index), list(frame[f"{name}_peak_mb"]), name, style="line")
+        series = [Series(list(frame.index), list(frame[f"{name}_peak_mb"]), LABELS[name], style="line")
                   for name in ("duckdb", "pandas_chunked", "pandas_full") if f"{name}_peak_mb" in frame]
         for s in series:  # a full load that was skipped for larger sizes has NaN there
             keep = [i for i, y in enumerate(s.y) if y == y]
@@ -217,6 +217,9 @@ def estimate(p):
 # labels of the names this lesson emits (studio.core.labels has the common ones)
 LABELS = {
     "rows/s and peak memory": bi("rows/s and peak memory", "每秒行数与峰值内存"),
+    "duckdb": bi("DuckDB", "DuckDB"),
+    "pandas_chunked": bi("pandas, in chunks", "pandas（分块）"),
+    "pandas_full": bi("pandas, full load", "pandas（全量读取）"),
     "disk_mb": bi("Parquet on disk (MB)", "磁盘上的 Parquet（MB）"),
     "users": bi("Users", "用户数"),
     "items": bi("Items", "物品数"),

@@ -186,8 +186,8 @@ def run(ctx, master: str, rows: int, max_iter: int, seed: int):
         print(f"logistic regression on {len(X_train)} rows: scikit-learn {sk_s:.3f} s (accuracy {sk_accuracy:.4f}), "
               f"MLlib {spark_fit_s:.2f} s (accuracy {spark_accuracy:.4f})")
         ctx.table("pandas/scikit-learn vs Spark", pd.DataFrame(
-            {"pandas_or_sklearn_s": [pandas_s, sk_s], "spark_s": [spark_s, spark_fit_s]},
-            index=[f"groupby {rows:,} rows", f"logistic regression {len(X_train)} rows"]).round(4))
+            {"rows": [rows, len(X_train)], "pandas_or_sklearn_s": [pandas_s, sk_s], "spark_s": [spark_s, spark_fit_s]},
+            index=["groupby", "logistic_regression"]).round(4))
         print("Why Spark is slower here: every job is planned, split into tasks and scheduled on a JVM, and the "
               "rows cross from Python to Java; on one PC that overhead is most of the time. On a cluster the "
               "same code reads data far larger than one machine's memory from many disks at once and runs "
@@ -223,6 +223,10 @@ LABELS = {
     "spark_fit_s": bi("MLlib fit (s)", "MLlib 拟合（秒）"),
     "sklearn_accuracy": bi("scikit-learn accuracy", "scikit-learn 准确率"),
     "spark_accuracy": bi("MLlib accuracy", "MLlib 准确率"),
+    "groupby": bi("groupby", "分组"),
+    "logistic_regression": bi("logistic regression", "逻辑回归"),
+    "pandas_or_sklearn_s": bi("pandas / scikit-learn (s)", "pandas / scikit-learn（秒）"),
+    "spark_s": bi("Spark (s)", "Spark（秒）"),
     "java_version": bi("Java version", "Java 版本"),
     "spark_cores": bi("Spark cores", "Spark 核心数"),
 }

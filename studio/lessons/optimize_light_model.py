@@ -186,6 +186,8 @@ def estimate(p) -> Estimate:
 LABELS = {
     "standard_vs_light": bi("standard vs light", "标准与轻量对比"),
     "loss_{}": bi("Loss, {}", "损失，{}"),
+    "standard": bi("standard", "标准"),
+    "light": bi("light", "轻量"),
     "mflops_per_image": bi("MFLOPs per image", "每张图像的 MFLOPs"),
     "train_ms_per_batch": bi("training (ms per batch)", "训练（毫秒/批）"),
     "infer_ms_per_batch": bi("inference (ms per batch)", "推理（毫秒/批）"),

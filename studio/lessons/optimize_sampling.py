@@ -115,6 +115,8 @@ LABELS = {
     "fit_s_{}": bi("Fit, {} (s)", "拟合，{}（秒）"),
     "time_saved": bi("Time saved", "节省的时间"),
     "accuracy_{}": bi("Accuracy, {}", "准确率，{}"),
+    "sample": bi("sample", "抽样"),
+    "full": bi("full", "全量"),
     "accuracy_lost": bi("Accuracy lost", "损失的准确率"),
 }
 

@@ -26,7 +26,7 @@ from studio.ui.lesson_view import LessonView
 ENGLISH = ["loss", "accuracy", "epoch", "not available", "completed", "cancelled", "failed", "crashed",
            "validation", "training", "test", "train", "predicted", "prediction", "seconds", "time",
            "memory", "rows", "step", "fold", "coefficients?", "parameters", "importance", "latency",
-           "speed-up", "sequence", "variance", "peak", "mean", "sample", "size", "model",
+           "speed-up", "sequence", "variance", "peak", "sample", "size", "model",
            "precision", "recall", "support", "avg"]
 ENGLISH_WORD = re.compile(r"\b(" + "|".join(ENGLISH) + r")\b", re.IGNORECASE)
 
@@ -41,6 +41,7 @@ SMALL = {
     "late.onnx": {"epochs": 1, "sequences": 200, "repeats": 50},
     "late.out_of_core": {"megabytes": 40},
     "late.serving": {"requests": 200, "concurrency": 8},
+    "late.spark": {"rows": 20_000, "max_iter": 20},
     "late.streamlit": {"keep_open_s": 0},
     "late.transformer_scale": {"largest": "2x128", "seq": 32, "steps": 1, "tiny_steps": 20},
     "optimize.light_model": {"width": 16, "depth": 3, "image_size": 8, "epochs": 1, "batch_size": 256},
