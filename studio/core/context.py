@@ -10,11 +10,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from studio.core.buffers import ScalarBuffer
+
+Text = str | Mapping[str, str]  # plain, or bilingual (`bi(en, zh)`): picked where it is shown
 
 
 class Cancelled(Exception):
@@ -27,7 +29,7 @@ class Series:
 
     x: Sequence[float]
     y: Sequence[float]
-    label: str = ""
+    label: Text = ""
     style: str = "line"  # line | scatter | bar | step
     width: float = 2.0
     color: str | None = None
@@ -37,11 +39,11 @@ class Series:
 class Plot:
     """A static 2-D plot a lesson emits (the GUI draws it with pyqtgraph, the CLI as PNG)."""
 
-    title: str
+    title: Text
     series: list[Series] = field(default_factory=list)
-    xlabel: str = ""
-    ylabel: str = ""
-    texts: list[tuple[float, float, str]] = field(default_factory=list)  # annotations
+    xlabel: Text = ""
+    ylabel: Text = ""
+    texts: list[tuple[float, float, Text]] = field(default_factory=list)  # annotations
 
 
 @dataclass
@@ -121,8 +123,8 @@ class Context:
         """Final numbers of the run: what tests, the CLI and run history read."""
         self.deliver(Event("result", payload=dict(numbers)))
 
-    def status(self, text: str) -> None:
-        """A short line about what the lesson is doing now ('epoch 3/100, ~2 min left')."""
+    def status(self, text: Text) -> None:
+        """A short line about what the lesson is doing now ('epoch 3/100'), plain or `bi(en, zh)`."""
         self.deliver(Event("status", payload=text))
 
     def deliver(self, event: Event) -> None:

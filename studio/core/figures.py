@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from studio.core.text import pick
+
 
 def plot_to_figure(plot):
     from matplotlib.figure import Figure
@@ -9,7 +11,7 @@ def plot_to_figure(plot):
     fig = Figure(figsize=(6, 4))
     ax = fig.add_subplot(111)
     for s in plot.series:
-        kw = {"label": s.label or None}
+        kw = {"label": pick(s.label) or None}
         if s.color:
             kw["color"] = s.color
         if s.style == "scatter":
@@ -19,10 +21,10 @@ def plot_to_figure(plot):
         else:
             ax.plot(s.x, s.y, linewidth=s.width, **kw)
     for x, y, text in plot.texts:
-        ax.annotate(text, (x, y))
-    ax.set_title(plot.title)
-    ax.set_xlabel(plot.xlabel)
-    ax.set_ylabel(plot.ylabel)
+        ax.annotate(pick(text), (x, y))
+    ax.set_title(pick(plot.title))
+    ax.set_xlabel(pick(plot.xlabel))
+    ax.set_ylabel(pick(plot.ylabel))
     if any(s.label for s in plot.series):
         ax.legend()
     fig.tight_layout()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.core.text import pick
+from studio.core.text import bi, pick
 
 Text = Mapping[str, str]
 
@@ -25,7 +25,11 @@ class LessonError(Exception):
 
 
 class ParamError(LessonError):
-    pass
+    """`str()` is the English message (the CLI's); `text` is bilingual, for the window."""
+
+    def __init__(self, en: str, zh: str | None = None):
+        super().__init__(en)
+        self.text = bi(en, zh or en)
 
 
 class UnknownLesson(LessonError):
@@ -72,7 +76,8 @@ class Param:
                 raise ParamError(f"parameter {self.name!r} has unknown kind {self.kind!r}")
         except (TypeError, ValueError):
             raise ParamError(
-                f"parameter {self.name!r} expects {self._expected()}, got {raw!r}"
+                f"parameter {self.name!r} expects {self._expected()}, got {raw!r}",
+                f"{self._zh_name()}应为{self._expected_zh()}，收到的是 {raw!r}",
             ) from None
         self.check(value)
         return value
@@ -80,13 +85,24 @@ class Param:
     def check(self, value: Any) -> None:
         if self.kind == "choice" and value not in self.choices:
             raise ParamError(
-                f"parameter {self.name!r} must be one of {', '.join(self.choices)}; got {value!r}"
+                f"parameter {self.name!r} must be one of {', '.join(self.choices)}; got {value!r}",
+                f"{self._zh_name()}必须是 {', '.join(self.choices)} 之一；收到的是 {value!r}",
             )
         if self.kind in ("int", "float"):
             if self.min is not None and value < self.min:
-                raise ParamError(f"parameter {self.name!r} must be >= {_num(self.min)}; got {value}")
+                raise ParamError(f"parameter {self.name!r} must be >= {_num(self.min)}; got {value}",
+                                 f"{self._zh_name()}必须 >= {_num(self.min)}；收到的是 {value}")
             if self.max is not None and value > self.max:
-                raise ParamError(f"parameter {self.name!r} must be <= {_num(self.max)}; got {value}")
+                raise ParamError(f"parameter {self.name!r} must be <= {_num(self.max)}; got {value}",
+                                 f"{self._zh_name()}必须 <= {_num(self.max)}；收到的是 {value}")
+
+    def _zh_name(self) -> str:
+        """参数“学习率”（lr）: the label the form shows, and the name the CLI takes."""
+        return f"参数“{pick(self.label, 'zh')}”（{self.name}）"
+
+    def _expected_zh(self) -> str:
+        return {"int": "整数", "float": "数字", "bool": "true 或 false",
+                "choice": " " + ", ".join(self.choices) + " 之一"}.get(self.kind, "文本")
 
     def _expected(self) -> str:
         return {
@@ -122,6 +138,9 @@ class Lesson:
     long_steps: bool = False  # single calls (an sklearn fit) that Stop cannot interrupt
     related: tuple[str, ...] = ()  # ids of lessons shown side by side (Keras vs PyTorch)
     estimate: Callable[[Mapping[str, Any]], Any] | None = None  # resources a run needs
+    # bilingual labels of the names this lesson emits (result keys, curves, tables, plots,
+    # figures) that `studio.core.labels.COMMON` does not have: {"peak_speedup": bi(...)}
+    labels: Mapping[str, Text] = field(default_factory=dict)
     module: str = ""
 
     def param(self, name: str) -> Param:
@@ -159,6 +178,12 @@ class Lesson:
 
     def title_text(self, lang: str | None = None) -> str:
         return pick(self.title, lang)
+
+    def label(self, name: str) -> Text:
+        """The bilingual label of a name this lesson emits (a result key, a curve, a table)."""
+        from studio.core.labels import label
+
+        return label(name, self.labels)
 
 
 def parse_assignments(pairs: list[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from studio.core.lesson import LessonError
+from studio.core.text import bi
 from studio.lessons._training import batches_per_epoch
 
 
@@ -62,7 +63,7 @@ def stream_callback(keras, ctx, *, epochs: int, n_train: int, batch_size: int, b
 
         def on_epoch_begin(self, epoch, logs=None):
             self.prev_sum = 0.0
-            ctx.status(f"epoch {epoch + 1}/{epochs}")
+            ctx.status(bi(f"epoch {epoch + 1}/{epochs}", f"第 {epoch + 1}/{epochs} 轮"))
 
         def on_train_batch_end(self, batch, logs=None):
             self.done += 1

@@ -65,10 +65,11 @@ def run(ctx, rows: int, cols: int, matrix: int, repeats: int, seed: int):
     ctx.table("float64_vs_float32", df)
     labels = [0, 1]
     ctx.plot("memory", Plot(
-        title="Memory of the table (MiB): float64 (0) vs float32 (1)",
-        xlabel="dtype", ylabel="MiB",
-        series=[Series(labels, [found[d]["nbytes_mb"] for d in found], "array size", style="bar"),
-                Series(labels, [found[d]["rss_growth_mb"] for d in found], "process growth",
+        title=bi("Memory of the table (MiB): float64 (0) vs float32 (1)",
+                 "表格占用的内存（MiB）：float64 (0) 与 float32 (1)"),
+        xlabel=bi("dtype", "数据类型"), ylabel="MiB",
+        series=[Series(labels, [found[d]["nbytes_mb"] for d in found], bi("array size", "数组大小"), style="bar"),
+                Series(labels, [found[d]["rss_growth_mb"] for d in found], bi("process growth", "进程内存增长"),
                        style="scatter")],
     ))
     f64, f32 = found["float64"], found["float32"]
@@ -97,6 +98,27 @@ def estimate(p) -> Estimate:
         features=p["cols"], dtype="float64", library="numpy", efficiency=0.8,
         overhead_s=0.5,
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "float64_vs_float32": bi("float64 vs float32", "float64 与 float32 对比"),
+    "nbytes_float64": bi("float64 array (bytes)", "float64 数组（字节）"),
+    "nbytes_float32": bi("float32 array (bytes)", "float32 数组（字节）"),
+    "memory_ratio": bi("Memory ratio (float64 / float32)", "内存比（float64 / float32）"),
+    "rss_growth_float64_mb": bi("Process growth, float64 (MiB)", "进程内存增长，float64（MiB）"),
+    "rss_growth_float32_mb": bi("Process growth, float32 (MiB)", "进程内存增长，float32（MiB）"),
+    "rss_ratio": bi("Process growth ratio", "进程内存增长比"),
+    "standardise_speedup": bi("Standardise speed-up", "标准化加速比"),
+    "matmul_speedup": bi("Matrix product speed-up", "矩阵乘法加速比"),
+    "max_relative_error": bi("Largest relative error", "最大相对误差"),
+    "nbytes_mb": bi("array (MiB)", "数组（MiB）"),
+    "rss_growth_mb": bi("process growth (MiB)", "进程内存增长（MiB）"),
+    "standardise_s": bi("standardise (s)", "标准化（秒）"),
+    "matmul_s": bi("matrix product (s)", "矩阵乘法（秒）"),
+    "matmul_gflops": bi("matrix product (GFLOP/s)", "矩阵乘法（GFLOP/s）"),
+    "digits": bi("significant digits", "有效数字位数"),
+}
 
 
 LESSON = Lesson(
@@ -136,4 +158,5 @@ LESSON = Lesson(
     related=("efficiency.vectorize", "efficiency.gc"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

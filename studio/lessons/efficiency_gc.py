@@ -66,8 +66,8 @@ def run(ctx, megabytes: int, seed: int):
         "what_happened": [s[0] for s in stages],
     }))
     ctx.plot("rss", Plot(
-        title="Process memory (RSS, MiB) after each step",
-        xlabel="step", ylabel="MiB",
+        title=bi("Process memory (RSS, MiB) after each step", "每一步之后的进程内存（RSS，MiB）"),
+        xlabel=bi("step", "步骤"), ylabel="MiB",
         series=[Series(list(range(1, len(stages) + 1)), rss_mb, "RSS", style="bar")],
     ))
     ctx.result(
@@ -87,6 +87,25 @@ def estimate(p) -> Estimate:
     return Estimate(bytes=1.05 * p["megabytes"] * MiB, flops=2 * p["megabytes"] * MiB / 8 * 10,
                     traffic=2 * p["megabytes"] * MiB, dtype="float64", library="numpy", efficiency=0.2,
                     overhead_s=0.3)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "memory_by_step": bi("memory by step", "每一步的内存"),
+    "rss": bi("RSS", "常驻内存（RSS）"),
+    "code": bi("code", "代码"),
+    "rss_mib": bi("RSS (MiB)", "常驻内存（MiB）"),
+    "change_mib": bi("change (MiB)", "变化（MiB）"),
+    "what_happened": bi("what happened", "发生了什么"),
+    "megabytes": bi("Array size (MB)", "数组大小（MB）"),
+    "allocated_mb": bi("Allocated (MiB)", "分配（MiB）"),
+    "freed_by_del_with_alias_mb": bi("Freed by del with an alias left (MiB)", "仍有别名时 del 释放（MiB）"),
+    "freed_by_last_del_mb": bi("Freed by the last del (MiB)", "最后一次 del 释放（MiB）"),
+    "cycle_allocated_mb": bi("Allocated in a cycle (MiB)", "循环引用分配（MiB）"),
+    "freed_by_del_cycle_mb": bi("Freed by del of the cycle (MiB)", "del 循环引用释放（MiB）"),
+    "freed_by_gc_collect_mb": bi("Freed by gc.collect() (MiB)", "gc.collect() 释放（MiB）"),
+    "gc_found": bi("Objects gc.collect() found", "gc.collect() 找到的对象数"),
+}
 
 
 LESSON = Lesson(
@@ -127,4 +146,5 @@ LESSON = Lesson(
     related=("efficiency.float32", "efficiency.vectorize"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

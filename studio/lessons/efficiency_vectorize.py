@@ -67,14 +67,14 @@ def run(ctx, max_size: int, steps: int, repeats: int, seed: int):
     ctx.table("loop_vs_numpy", table)
     xs = [float(np.log10(r["size"])) for r in rows]
     ctx.plot("speedup", Plot(
-        title="NumPy speed-up over the Python loop",
-        xlabel="log10(size)", ylabel="speed-up (x)",
-        series=[Series(xs, [r["speedup"] for r in rows], "loop time / NumPy time")],
+        title=bi("NumPy speed-up over the Python loop", "NumPy 相对 Python 循环的加速比"),
+        xlabel=bi("log10(size)", "log10(元素个数)"), ylabel=bi("speed-up (x)", "加速比（倍）"),
+        series=[Series(xs, [r["speedup"] for r in rows], bi("loop time / NumPy time", "循环耗时 / NumPy 耗时"))],
     ))
     ctx.plot("times", Plot(
-        title="Time per run",
-        xlabel="log10(size)", ylabel="log10(seconds)",
-        series=[Series(xs, [float(np.log10(r["python_loop_s"])) for r in rows], "Python loop"),
+        title=bi("Time per run", "每次运行的耗时"),
+        xlabel=bi("log10(size)", "log10(元素个数)"), ylabel=bi("log10(seconds)", "log10(秒)"),
+        series=[Series(xs, [float(np.log10(r["python_loop_s"])) for r in rows], bi("Python loop", "Python 循环")),
                 Series(xs, [float(np.log10(r["numpy_s"])) for r in rows], "NumPy data * 2")],
     ))
     last = rows[-1]
@@ -98,6 +98,21 @@ def estimate(p) -> Estimate:
         dtype="float64", library="numpy", efficiency=0.01,
         python_ops=sum(sizes) * p["repeats"], overhead_s=0.5 + 0.01 * len(sizes) * p["repeats"],
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "loop_vs_numpy": bi("loop vs NumPy", "循环与 NumPy 对比"),
+    "speedup": bi("speed-up (x)", "加速比（倍）"),
+    "times": bi("times", "耗时"),
+    "size": bi("elements", "元素个数"),
+    "python_loop_s": bi("Python loop (s)", "Python 循环（秒）"),
+    "numpy_s": bi("NumPy (s)", "NumPy（秒）"),
+    "same_result": bi("same result", "结果相同"),
+    "speedup_min": bi("Smallest speed-up (x)", "最小加速比（倍）"),
+    "loop_ns_per_element": bi("Loop, ns per element", "循环，每元素纳秒"),
+    "numpy_ns_per_element": bi("NumPy, ns per element", "NumPy，每元素纳秒"),
+}
 
 
 LESSON = Lesson(
@@ -136,4 +151,5 @@ LESSON = Lesson(
     related=("efficiency.float32", "efficiency.gc"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

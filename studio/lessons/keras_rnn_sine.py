@@ -121,14 +121,29 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
         seed_sequence = generate_sine_wave(1, n_steps)[0]
         predicted_sequence = predict_sequence(model, seed_sequence)
 
-    ctx.plot("forecast", Plot(
-        title="Seed sequence and the 10-point forecast",
-        series=[
-            Series(np.linspace(0, 1 - 1 / 6, n_steps), seed_sequence.flatten(), "Seed Sequence", width=3),
-            Series(np.linspace(0, 1, n_steps + 10), predicted_sequence.flatten(), "Predicted Sequence"),
-        ],
-    ))
+    ctx.plot("forecast", forecast_plot(seed_sequence, predicted_sequence, n_steps))
     ctx.result(train_loss=float(loss), forecast=predicted_sequence[n_steps:].ravel().tolist())
+
+
+def forecast_plot(seed_sequence, predicted_sequence, n_steps: int) -> Plot:
+    """The article's chart: the seed sequence and the sequence with its 10-point forecast."""
+    import numpy as np
+
+    return Plot(
+        title=bi("Seed sequence and the 10-point forecast", "种子序列与 10 点预测"),
+        series=[
+            Series(np.linspace(0, 1 - 1 / 6, n_steps), seed_sequence.flatten(), bi("Seed Sequence", "种子序列"),
+                   width=3),
+            Series(np.linspace(0, 1, n_steps + 10), predicted_sequence.flatten(),
+                   bi("Predicted Sequence", "预测序列")),
+        ],
+    )
+
+
+# labels of the names the two sine lessons emit (studio.core.labels has the common ones)
+SINE_LABELS = {
+    "forecast": bi("forecast", "预测"),
+}
 
 
 def estimate(p):
@@ -194,4 +209,5 @@ LESSON = Lesson(
     related=("torch.rnn_sine",),
     estimate=estimate,
     run=run,
+    labels=SINE_LABELS,
 )

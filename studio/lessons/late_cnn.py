@@ -138,7 +138,7 @@ def advisor_rows(ctx, advisor, seconds_per_epoch, at_this_speed, settings):
         "seconds": [seconds_per_epoch, own, at_this_speed, resnet.seconds, gpu_s],
     })
     table["readable"] = [app_module("studio.core.units").about(s) for s in table["seconds"]]
-    ctx.table(t("this CNN vs ResNet50 on ImageNet", "本 CNN 与 ResNet50 + ImageNet 对比"), table)
+    ctx.table("this CNN vs ResNet50 on ImageNet", table)
     print(f"The advisor says: {resnet.sentence()}")
     return {"estimated_seconds_per_epoch": own, "resnet50_imagenet_days_here": resnet.seconds / 86_400,
             "resnet50_imagenet_gpu_hours": gpu_s / 3600, "resnet50_verdict": resnet.level}
@@ -154,6 +154,26 @@ def estimate(p):
     c = count(p["channels"], side)
     return training_estimate(rows=rows, epochs=p["epochs"], batch_size=p["batch_size"], macs_per_row=c["macs"],
                              params=c["params"], features=side * side, feature_columns=False)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "this CNN vs ResNet50 on ImageNet": bi("this CNN vs ResNet50 on ImageNet", "本 CNN 与 ResNet50 + ImageNet 对比"),
+    "readable": bi("readable", "易读形式"),
+    "flops_per_image": bi("FLOPs per image", "每张图像的浮点运算数"),
+    "seconds_per_epoch": bi("Seconds per epoch (measured)", "每轮秒数（实测）"),
+    "estimated_seconds_per_epoch": bi("Seconds per epoch (advisor's estimate)", "每轮秒数（估计）"),
+    "achieved_gflops": bi("Achieved GFLOP/s", "实际 GFLOP/s"),
+    "resnet50_flops_per_image": bi("ResNet50 FLOPs per image", "ResNet50 每张图像的浮点运算数"),
+    "resnet50_imagenet_days_at_this_speed": bi("ResNet50 on ImageNet at this speed (days)",
+                                               "按此速度训练 ResNet50 + ImageNet（天）"),
+    "resnet50_imagenet_days_here": bi("ResNet50 on ImageNet on this PC (days, advisor)",
+                                      "本机训练 ResNet50 + ImageNet（天，估计）"),
+    "resnet50_imagenet_gpu_hours": bi("ResNet50 on ImageNet on a mid-range GPU (hours)",
+                                      "中端 GPU 训练 ResNet50 + ImageNet（小时）"),
+    "resnet50_verdict": bi("ResNet50 verdict on this PC", "本机对 ResNet50 的结论"),
+    "notebook": bi("GPU notebook", "GPU 笔记本"),
+}
 
 
 LESSON = Lesson(
@@ -198,4 +218,5 @@ LESSON = Lesson(
     uses_torch=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

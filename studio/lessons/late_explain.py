@@ -103,17 +103,17 @@ def run(ctx, n_estimators: int, max_depth: int, learning_rate: float, row: int, 
     table["shap_rank"] = table["mean_abs_shap"].rank(ascending=False).astype(int)
     table["gain_rank"] = table["xgboost_gain_share"].rank(ascending=False).astype(int)
     table = table.sort_values("mean_abs_shap", ascending=False)
-    ctx.table(t("global importance", "全局重要性"), table.round(4))
+    ctx.table("global importance", table.round(4))
     print(f"Most important by mean |SHAP|: {table.index[0]}; by XGBoost's gain: "
           f"{table['xgboost_gain_share'].idxmax()}; rank correlation of the two orders {rank_correlation:.2f}")
-    ctx.figure(t("global importance", "全局重要性"), importance_figure(names, shap_importance, model_importance))
+    ctx.figure("global importance", importance_figure(names, shap_importance, model_importance))
 
     row = min(row, len(X_test) - 1)
     label = t("benign", "良性") if y_test[row] == 1 else t("malignant", "恶性")
     one = pd.DataFrame({"value": X_test[row], "contribution": values[row]}, index=names)
     one = one.reindex(one["contribution"].abs().sort_values(ascending=False).index)
-    ctx.table(t(f"test row {row}: contributions", f"测试样本 {row}：各特征贡献"), one.round(4))
-    ctx.figure(t(f"test row {row}", f"测试样本 {row}"),
+    ctx.table("test row: contributions", one.round(4))
+    ctx.figure("test row",
                contributions_figure(names, values[row], base, float(margin[row]), float(probability[row]), label))
     ctx.result(accuracy=float(accuracy), roc_auc=float(auc), additivity_error=additivity_error,
                shap_vs_xgboost_max_diff=shap_vs_xgboost, base_value=base,
@@ -129,6 +129,29 @@ def estimate(p):
     leaves = 2 ** p["max_depth"]
     return Estimate(flops=p["n_estimators"] * (426 * 30 * 50 + 143 * leaves * p["max_depth"] ** 2 * 30),
                     bytes=400e6, rows=426, features=30, efficiency=0.05, overhead_s=6.0)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "global importance": bi("global importance", "全局重要性"),
+    "test row: contributions": bi("test row: contributions", "测试样本：各特征贡献"),
+    "test row": bi("test row", "测试样本"),
+    "mean_abs_shap": bi("mean |SHAP|", "平均 |SHAP|"),
+    "xgboost_gain_share": bi("XGBoost gain share", "XGBoost 增益占比"),
+    "shap_rank": bi("SHAP rank", "SHAP 排名"),
+    "gain_rank": bi("gain rank", "增益排名"),
+    "value": bi("value", "取值"),
+    "contribution": bi("contribution", "贡献"),
+    "roc_auc": bi("ROC AUC", "ROC 曲线下面积（AUC）"),
+    "additivity_error": bi("Additivity error", "可加性误差"),
+    "shap_vs_xgboost_max_diff": bi("SHAP vs XGBoost, largest difference", "SHAP 与 XGBoost 的最大差异"),
+    "base_value": bi("Base value (log-odds)", "基准值（对数几率）"),
+    "importance_rank_correlation": bi("Rank correlation of the two importances", "两种重要性的秩相关"),
+    "top_feature": bi("Most important feature", "最重要的特征"),
+    "row": bi("Test row", "测试样本序号"),
+    "row_margin": bi("Row's log-odds", "该样本的对数几率"),
+    "row_probability": bi("Row's probability (benign)", "该样本的概率（良性）"),
+}
 
 
 LESSON = Lesson(
@@ -168,4 +191,5 @@ LESSON = Lesson(
     ),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

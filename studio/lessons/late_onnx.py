@@ -163,13 +163,13 @@ def run(ctx, epochs: int, sequences: int, repeats: int, seed: int):
           "layers, which is why its file is larger than its weights.")
     table = pd.DataFrame(found).T[["max_abs_diff", "torch_p50_ms", "torch_p99_ms", "onnx_p50_ms", "onnx_p99_ms",
                                    "file_kb", "export_s"]]
-    ctx.table(t("torch vs ONNX Runtime", "torch 与 ONNX Runtime 对比"), table)
+    ctx.table("torch vs ONNX Runtime", table)
     ctx.plot("latency", Plot(
-        title=t("Latency of one input, p50 (ms)", "单个输入的延迟 p50（毫秒）"),
+        title=bi("Latency of one input, p50 (ms)", "单个输入的延迟 p50（毫秒）"),
         series=[Series([0, 2], [found["mlp"]["torch_p50_ms"], found["rnn"]["torch_p50_ms"]], "torch", style="bar"),
                 Series([0.8, 2.8], [found["mlp"]["onnx_p50_ms"], found["rnn"]["onnx_p50_ms"]], "ONNX Runtime",
                        style="bar")],
-        xlabel=t("MLP (left), RNN (right)", "MLP（左）、RNN（右）"), ylabel="ms"))
+        xlabel=bi("MLP (left), RNN (right)", "MLP（左）、RNN（右）"), ylabel="ms"))
     ctx.result(max_abs_diff=max(r["max_abs_diff"] for r in found.values()), mlp_test_accuracy=float(accuracy),
                **{f"{name}_{key}": value for name, r in found.items() for key, value in r.items()})
 
@@ -186,6 +186,34 @@ def estimate(p):
                           params=7_751, features=50, feature_columns=False,
                           setup_ops=4 * p["repeats"] * 20 + 50 * 4 * 5_000)
     return replace(e, overhead_s=e.overhead_s + 6.0)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "torch vs ONNX Runtime": bi("torch vs ONNX Runtime", "torch 与 ONNX Runtime 对比"),
+    "latency": bi("latency", "延迟"),
+    "loss_{}": bi("Loss, {}", "损失，{}"),
+    "{}_test_accuracy": bi("{}: test accuracy", "{}：测试准确率"),
+    "mlp": bi("MLP", "MLP"),
+    "rnn": bi("RNN", "RNN"),
+    "max_abs_diff": bi("Largest |ONNX - torch|", "最大 |ONNX - torch|"),
+    "torch_p50_ms": bi("torch p50 (ms)", "torch p50（毫秒）"),
+    "torch_p99_ms": bi("torch p99 (ms)", "torch p99（毫秒）"),
+    "onnx_p50_ms": bi("ONNX Runtime p50 (ms)", "ONNX Runtime p50（毫秒）"),
+    "onnx_p99_ms": bi("ONNX Runtime p99 (ms)", "ONNX Runtime p99（毫秒）"),
+    "file_kb": bi("file (KB)", "文件（KB）"),
+    "export_s": bi("export (s)", "导出（秒）"),
+    "{}_max_abs_diff": bi("{}: largest |ONNX - torch|", "{}：最大 |ONNX - torch|"),
+    "{}_torch_p50_ms": bi("{}: torch p50 (ms)", "{}：torch p50（毫秒）"),
+    "{}_torch_p99_ms": bi("{}: torch p99 (ms)", "{}：torch p99（毫秒）"),
+    "{}_onnx_p50_ms": bi("{}: ONNX Runtime p50 (ms)", "{}：ONNX Runtime p50（毫秒）"),
+    "{}_onnx_p99_ms": bi("{}: ONNX Runtime p99 (ms)", "{}：ONNX Runtime p99（毫秒）"),
+    "{}_file_kb": bi("{}: file (KB)", "{}：文件（KB）"),
+    "{}_export_s": bi("{}: export (s)", "{}：导出（秒）"),
+    "{}_nodes": bi("{}: graph nodes", "{}：计算图节点数"),
+    "{}_opset": bi("{}: ONNX opset", "{}：ONNX 算子集版本"),
+    "{}_speedup": bi("{}: ONNX Runtime speed-up", "{}：ONNX Runtime 加速比"),
+}
 
 
 LESSON = Lesson(
@@ -223,4 +251,5 @@ LESSON = Lesson(
     uses_torch=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

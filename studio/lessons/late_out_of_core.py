@@ -177,15 +177,15 @@ def run(ctx, megabytes: int, users: int, items: int, chunk_rows: int, full_load_
             if not matches:
                 raise AssertionError(f"the engines disagree on {n:,} rows")
         frame = pd.DataFrame(table).set_index("rows")
-        ctx.table(t("rows/s and peak memory", "每秒行数与峰值内存"), frame.round(2))
-        series = [Series(list(frame.index), list(frame[f"{name}_peak_mb"]), name, style="line")
+        ctx.table("rows/s and peak memory", frame.round(2))
+        series = [Series(list(frame.index), list(frame[f"{name}_peak_mb"]), LABELS[name], style="line")
                   for name in ("duckdb", "pandas_chunked", "pandas_full") if f"{name}_peak_mb" in frame]
         for s in series:  # a full load that was skipped for larger sizes has NaN there
             keep = [i for i, y in enumerate(s.y) if y == y]
             s.x, s.y = [s.x[i] for i in keep], [s.y[i] for i in keep]
-        ctx.plot("memory", Plot(title=t("Peak memory each engine added, as the data grows",
+        ctx.plot("memory", Plot(title=bi("Peak memory each engine added, as the data grows",
                                         "数据增长时各引擎新增的峰值内存"),
-                                series=series, xlabel=t("rows", "行数"), ylabel="MB"))
+                                series=series, xlabel=bi("rows", "行数"), ylabel="MB"))
         last = table[-1]
         full = [r for r in table if "pandas_full_peak_mb" in r]
         print("DuckDB and chunked pandas keep their memory nearly flat as the data grows: they hold the "
@@ -212,6 +212,23 @@ def estimate(p):
     full = min(rows * MEMORY_BYTES_PER_ROW * FULL_LOAD_FACTOR, p["full_load_limit_mb"] * MB)
     return Estimate(bytes=300e6 + p["chunk_rows"] * MEMORY_BYTES_PER_ROW * 4 + full, traffic=rows * 60 * 30,
                     python_ops=rows / 10, overhead_s=5.0)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "rows/s and peak memory": bi("rows/s and peak memory", "每秒行数与峰值内存"),
+    "duckdb": bi("DuckDB", "DuckDB"),
+    "pandas_chunked": bi("pandas, in chunks", "pandas（分块）"),
+    "pandas_full": bi("pandas, full load", "pandas（全量读取）"),
+    "disk_mb": bi("Parquet on disk (MB)", "磁盘上的 Parquet（MB）"),
+    "users": bi("Users", "用户数"),
+    "items": bi("Items", "物品数"),
+    "results_match": bi("Engines agree", "各引擎结果一致"),
+    "peak_rss_mb_{}": bi("Peak memory, {} (MB)", "峰值内存，{}（MB）"),
+    "{}_rows_per_s": bi("{}: rows/s", "{}：每秒行数"),
+    "{}_peak_mb": bi("{}: peak memory (MB)", "{}：峰值内存（MB）"),
+    "pandas_full_rows": bi("Rows of the full pandas load", "pandas 全量读取的行数"),
+}
 
 
 LESSON = Lesson(
@@ -255,4 +272,5 @@ LESSON = Lesson(
     long_steps=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

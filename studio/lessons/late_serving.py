@@ -176,7 +176,7 @@ def run(ctx, requests: int, concurrency: int, keep_open_s: int):
               f"{np.median(server_ms) if server_ms else float('nan'):.3f} ms a request)")
         import pandas as pd
 
-        ctx.table(t("latency", "延迟"), pd.DataFrame(
+        ctx.table("latency", pd.DataFrame(
             {"ms": [float(np.percentile(lat, q)) for q in (50, 90, 99)] + [float(lat.max())]},
             index=["p50", "p90", "p99", "max"]))
         print("\nThe same service in a container:\n" + DOCKERFILE)
@@ -204,6 +204,23 @@ def estimate(p):
     """Server start (Python, FastAPI, scikit-learn: a few seconds), then the requests: on a
     2-core PC about 1-2 ms of Python each on the client and the server side."""
     return Estimate(flops=0, bytes=300e6, python_ops=p["requests"] * 10_000, overhead_s=5.0 + p["keep_open_s"])
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "latency": bi("latency", "延迟"),
+    "latency_ms": bi("Latency (ms)", "延迟（毫秒）"),
+    "requests_per_s": bi("Requests per second", "每秒请求数"),
+    "requests": bi("Requests", "请求数"),
+    "concurrency": bi("Concurrent requests", "并发请求数"),
+    "errors": bi("Errors", "错误数"),
+    "p50_ms": bi("p50 latency (ms)", "p50 延迟（毫秒）"),
+    "p99_ms": bi("p99 latency (ms)", "p99 延迟（毫秒）"),
+    "mean_ms": bi("Mean latency (ms)", "平均延迟（毫秒）"),
+    "server_p50_ms": bi("Server p50 (ms)", "服务端 p50（毫秒）"),
+    "server_start_s": bi("Server start-up (s)", "服务启动（秒）"),
+    "openapi_paths": bi("OpenAPI paths", "OpenAPI 路径数"),
+}
 
 
 LESSON = Lesson(
@@ -246,4 +263,5 @@ LESSON = Lesson(
     ),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

@@ -127,6 +127,15 @@ def estimate(p):
     return Estimate(bytes=300e6, overhead_s=8.0 + p["keep_open_s"])
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "url": bi("Address", "地址"),
+    "health_ok": bi("Health check passed", "健康检查通过"),
+    "start_s": bi("Start-up (s)", "启动（秒）"),
+    "dashboard_elements": bi("Dashboard elements", "看板元素数"),
+}
+
+
 LESSON = Lesson(
     id="late.streamlit",
     title=bi("A Streamlit dashboard for a model", "用 Streamlit 为模型做数据看板"),
@@ -160,4 +169,5 @@ LESSON = Lesson(
     long_steps=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

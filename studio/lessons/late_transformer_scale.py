@@ -160,15 +160,15 @@ def run(ctx, largest: str, batch: int, seq: int, steps: int, tiny_steps: int, se
                      "measured": measured})
     frame = pd.DataFrame(rows).set_index("size")
     frame["measured"] = frame["measured"].fillna(True).astype(bool)
-    ctx.table(t("Transformer sizes on this PC", "本机上的各种 Transformer 规模"), frame.round(4))
+    ctx.table("Transformer sizes on this PC", frame.round(4))
     measured = frame[frame["measured"]]
     ctx.plot("step_time", Plot(
-        title=t("Seconds per training step against parameters", "每个训练步的秒数与参数量"),
-        series=[Series(list(measured["parameters"] / 1e6), list(measured["step_s"]), t("measured", "实测"),
+        title=bi("Seconds per training step against parameters", "每个训练步的秒数与参数量"),
+        series=[Series(list(measured["parameters"] / 1e6), list(measured["step_s"]), bi("measured", "实测"),
                        style="scatter"),
                 Series(list(frame["parameters"] / 1e6), list(frame["step_s"]),
-                       t("measured + extrapolated", "实测 + 外推"))],
-        xlabel=t("parameters (millions)", "参数量（百万）"), ylabel=t("s per step", "秒/步")))
+                       bi("measured + extrapolated", "实测 + 外推"))],
+        xlabel=bi("parameters (millions)", "参数量（百万）"), ylabel=bi("s per step", "秒/步")))
     print(f"BERT-base ({bert['params'] / 1e6:.0f}M parameters): {bert_step:.1f} s per step of {batch} x {seq} tokens "
           f"here, so fine-tuning on SST-2 (3 epochs) would take {about(finetune_s)} on this CPU, and it needs "
           f"about {bert['params'] * mb_per_param / 1e3:.1f} GB at this batch size. GPT-2 small "
@@ -200,6 +200,30 @@ def estimate(p):
     flops += p["tiny_steps"] * tiny["flops_per_token"] * 64 * 12
     return Estimate(flops=flops, bytes=biggest + 200e6, params=tiny["params"], library="torch", efficiency=0.8,
                     python_ops=p["tiny_steps"] * 5_000, overhead_s=3.0)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "Transformer sizes on this PC": bi("Transformer sizes on this PC", "本机上的各种 Transformer 规模"),
+    "step_time": bi("step time", "每步耗时"),
+    "tiny_loss": bi("Tiny Transformer: loss", "微型 Transformer：损失"),
+    "tiny_accuracy": bi("Tiny Transformer: accuracy", "微型 Transformer：准确率"),
+    "tiny_loss_first": bi("Tiny Transformer: first loss", "微型 Transformer：初始损失"),
+    "tiny_loss_last": bi("Tiny Transformer: last loss", "微型 Transformer：最终损失"),
+    "params_{}": bi("Parameters, {}", "参数量，{}"),
+    "step_s_{}": bi("Seconds per step, {}", "每步秒数，{}"),
+    "memory_mb_{}": bi("Memory, {} (MB)", "内存，{}（MB）"),
+    "step_s": bi("s per step", "每步秒数"),
+    "memory_mb": bi("memory (MB)", "内存（MB）"),
+    "bert_base_params": bi("BERT-base parameters", "BERT-base 参数量"),
+    "bert_base_step_s": bi("BERT-base seconds per step", "BERT-base 每步秒数"),
+    "bert_finetune_hours_here": bi("BERT-base fine-tuning here (hours)", "本机微调 BERT-base（小时）"),
+    "gpt2_small_params": bi("GPT-2 small parameters", "GPT-2 small 参数量"),
+    "gpt2_small_step_s": bi("GPT-2 small seconds per step", "GPT-2 small 每步秒数"),
+    "gpt2_billion_tokens_days_here": bi("GPT-2 small, a billion tokens here (days)",
+                                        "本机用十亿 token 训练 GPT-2 small（天）"),
+    "gflops_per_s": bi("GFLOP/s", "GFLOP/s"),
+}
 
 
 LESSON = Lesson(
@@ -242,4 +266,5 @@ LESSON = Lesson(
     uses_torch=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

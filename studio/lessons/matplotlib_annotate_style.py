@@ -54,6 +54,14 @@ def run(ctx, color: str, linewidth: float, linestyle: str, fontsize: int):
     ctx.result(lines=len(ax.get_lines()), annotations=[t.get_text() for t in ax.texts])
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "annotated": bi("annotated", "带标注的图"),
+    "lines": bi("Lines", "线条数"),
+    "annotations": bi("Annotations", "标注"),
+}
+
+
 LESSON = Lesson(
     id="matplotlib.annotate_style",
     title=bi("Matplotlib: annotations, colours and line styles", "Matplotlib：数据标注与颜色样式"),
@@ -83,4 +91,5 @@ LESSON = Lesson(
     ),
     related=("matplotlib.plot_2d_3d",),
     run=run,
+    labels=LABELS,
 )

@@ -73,6 +73,17 @@ def run(ctx, samples: int, points: int, seed: int):
                centroid=[float(x.mean()), float(y.mean()), float(z.mean())])
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "line_2d": bi("2-D line", "二维折线"),
+    "scatter_3d": bi("3-D scatter", "三维散点"),
+    "samples": bi("Samples on the line", "折线采样点数"),
+    "points": bi("Points in 3-D", "三维点数"),
+    "sine_max": bi("Largest sine value", "正弦最大值"),
+    "centroid": bi("Centroid (x, y, z)", "质心（x, y, z）"),
+}
+
+
 LESSON = Lesson(
     id="matplotlib.plot_2d_3d",
     title=bi("Matplotlib: 2-D and 3-D plots", "Matplotlib：二维与三维绘图"),
@@ -101,4 +112,5 @@ LESSON = Lesson(
     ),
     related=("matplotlib.annotate_style", "pandas.plotting"),
     run=run,
+    labels=LABELS,
 )

@@ -32,6 +32,15 @@ def run(ctx, n: int):
     ctx.result(n=n, sum_of_squares=int(squared.sum()), seconds=seconds, dtype=str(squared.dtype))
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "squared": bi("squared", "平方"),
+    "n": bi("Elements", "元素个数"),
+    "sum_of_squares": bi("Sum of squares", "平方和"),
+    "dtype": bi("Data type", "数据类型"),
+}
+
+
 LESSON = Lesson(
     id="numpy.array_basics",
     title=bi("NumPy: array basics", "NumPy：数组基础"),
@@ -55,4 +64,5 @@ LESSON = Lesson(
     ),
     related=("python.list_basics",),
     run=run,
+    labels=LABELS,
 )

@@ -67,6 +67,18 @@ def run(ctx):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    **{name: bi(name, name) for name in ("A", "B", "A @ B", "A.T", "B.T", "inv(A)")},
+    "product": bi("A @ B", "A @ B（矩阵乘积）"),
+    "transpose_a": bi("A.T", "A.T（A 的转置）"),
+    "transpose_b": bi("B.T", "B.T（B 的转置）"),
+    "inverse_a": bi("inv(A)", "inv(A)（A 的逆矩阵）"),
+    "determinant_a": bi("det(A)", "det(A)（A 的行列式）"),
+    "identity_error": bi("Largest deviation of A @ inv(A) from I", "A @ inv(A) 与单位矩阵的最大偏差"),
+}
+
+
 LESSON = Lesson(
     id="numpy.matrix_ops",
     title=bi("NumPy: matrix operations", "NumPy：矩阵运算"),
@@ -86,4 +98,5 @@ LESSON = Lesson(
     ),
     related=("numpy.reshape", "numpy.array_basics"),
     run=run,
+    labels=LABELS,
 )

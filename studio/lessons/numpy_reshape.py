@@ -58,6 +58,18 @@ def run(ctx):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "reshaped (3x3)": bi("reshaped (3x3)", "重塑为 3x3"),
+    "transposed": bi("transposed", "转置"),
+    "original_shape": bi("Original shape", "原始形状"),
+    "reshaped_shape": bi("Shape after reshape", "重塑后的形状"),
+    "reshaped": bi("Reshaped", "重塑结果"),
+    "c_order": bi("Flattened, C order", "按 C 顺序展平"),
+    "f_order": bi("Flattened, Fortran order", "按 Fortran 顺序展平"),
+}
+
+
 LESSON = Lesson(
     id="numpy.reshape",
     title=bi("NumPy: reshape, flatten and transpose", "NumPy：数组重组、展平与转置"),
@@ -75,4 +87,5 @@ LESSON = Lesson(
     ),
     related=("numpy.matrix_ops",),
     run=run,
+    labels=LABELS,
 )

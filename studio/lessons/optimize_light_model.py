@@ -149,9 +149,10 @@ def run(ctx, width: int, depth: int, image_size: int, batch_size: int, epochs: i
           f"{std['train_ms_per_batch'] / light['train_ms_per_batch']:.2f}x as fast on {device}")
     ctx.table("standard_vs_light", pd.DataFrame(list(found.values())).set_index("model"))
     ctx.plot("parameters", Plot(
-        title=f"Parameters: {ratio:.1f}x fewer in the depthwise-separable CNN",
-        xlabel="0 = standard, 1 = light", ylabel="parameters",
-        series=[Series([0, 1], [std["parameters"], light["parameters"]], "parameters", style="bar")],
+        title=bi(f"Parameters: {ratio:.1f}x fewer in the depthwise-separable CNN",
+                 f"参数量：深度可分离 CNN 少 {ratio:.1f} 倍"),
+        xlabel=bi("0 = standard, 1 = light", "0 = 标准，1 = 轻量"), ylabel=bi("parameters", "参数量"),
+        series=[Series([0, 1], [std["parameters"], light["parameters"]], bi("parameters", "参数量"), style="bar")],
     ))
     ctx.result(
         params_standard=std["parameters"], params_light=light["parameters"], params_ratio=ratio,
@@ -180,6 +181,26 @@ def estimate(p) -> Estimate:
         rows=train_rows, features=p["image_size"] ** 2, params=std["params"],
         dtype="float32", library="torch", efficiency=0.03, overhead_s=3.0,
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "standard_vs_light": bi("standard vs light", "标准与轻量对比"),
+    "loss_{}": bi("Loss, {}", "损失，{}"),
+    "standard": bi("standard", "标准"),
+    "light": bi("light", "轻量"),
+    "mflops_per_image": bi("MFLOPs per image", "每张图像的 MFLOPs"),
+    "train_ms_per_batch": bi("training (ms per batch)", "训练（毫秒/批）"),
+    "infer_ms_per_batch": bi("inference (ms per batch)", "推理（毫秒/批）"),
+    "params_{}": bi("Parameters, {}", "参数量，{}"),
+    "params_ratio": bi("Parameters, standard / light", "参数量之比（标准 / 轻量）"),
+    "flops_ratio": bi("FLOPs, standard / light", "浮点运算量之比（标准 / 轻量）"),
+    "train_ms_{}": bi("Training, {} (ms per batch)", "训练，{}（毫秒/批）"),
+    "infer_ms_{}": bi("Inference, {} (ms per batch)", "推理，{}（毫秒/批）"),
+    "train_speedup": bi("Training speed-up", "训练加速比"),
+    "infer_speedup": bi("Inference speed-up", "推理加速比"),
+    "accuracy_{}": bi("Accuracy, {}", "准确率，{}"),
+}
 
 
 LESSON = Lesson(
@@ -232,4 +253,5 @@ LESSON = Lesson(
     related=("optimize.sampling", "optimize.pca"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

@@ -77,9 +77,10 @@ def run(ctx, dataset: str, variance: float, model: str, repeats: int, seed: int)
     cumulative = np.cumsum(PCA(random_state=seed).fit(X_train).explained_variance_ratio_)
     ks = list(range(1, len(cumulative) + 1))
     ctx.plot("explained_variance", Plot(
-        title=f"Cumulative explained variance: {pca.n_components_} components keep {variance:.0%}",
-        xlabel="components", ylabel="share of variance",
-        series=[Series(ks, cumulative.tolist(), "cumulative"),
+        title=bi(f"Cumulative explained variance: {pca.n_components_} components keep {variance:.0%}",
+                 f"累计解释方差：{pca.n_components_} 个主成分保留 {variance:.0%}"),
+        xlabel=bi("components", "主成分个数"), ylabel=bi("share of variance", "方差占比"),
+        series=[Series(ks, cumulative.tolist(), bi("cumulative", "累计")),
                 Series([1, len(ks)], [variance, variance], f"{variance:.0%}", width=1, color="r")],
     ))
     ctx.result(
@@ -100,6 +101,24 @@ def estimate(p) -> Estimate:
         bytes=6 * rows * dims * 8, rows=rows, features=dims, dtype="float64", library="numpy",
         efficiency=0.3, overhead_s=3.0,  # importing scikit-learn and pandas: about 2-3 s
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "original_vs_pca": bi("original vs PCA", "原始特征与 PCA 对比"),
+    "explained_variance": bi("explained variance", "解释方差"),
+    "dimensions": bi("dimensions", "维数"),
+    "train_predict_s": bi("train + predict (s)", "训练 + 预测（秒）"),
+    "dims_before": bi("Dimensions before PCA", "PCA 之前的维数"),
+    "dims_after": bi("Dimensions after PCA", "PCA 之后的维数"),
+    "variance_kept": bi("Variance kept", "保留的方差"),
+    "pca_fit_s": bi("PCA fit (s)", "PCA 拟合（秒）"),
+    "time_s_before": bi("Train + predict before PCA (s)", "PCA 之前训练 + 预测（秒）"),
+    "time_s_after": bi("Train + predict after PCA (s)", "PCA 之后训练 + 预测（秒）"),
+    "speedup": bi("Speed-up", "加速比"),
+    "accuracy_before": bi("Accuracy before PCA", "PCA 之前的准确率"),
+    "accuracy_after": bi("Accuracy after PCA", "PCA 之后的准确率"),
+}
 
 
 LESSON = Lesson(
@@ -149,4 +168,5 @@ LESSON = Lesson(
     related=("optimize.sampling", "optimize.light_model"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

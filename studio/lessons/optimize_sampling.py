@@ -32,7 +32,7 @@ def run(ctx, rows: int, features: int, fraction: float, model: str, trees: int, 
     from sklearn.datasets import make_classification
     from sklearn.model_selection import train_test_split
 
-    ctx.status("making the data set")
+    ctx.status(bi("making the data set", "正在生成数据集"))
     # A synthetic but realistically hard table: half the columns informative, a quarter
     # redundant (linear mixes), 3 clusters per class, 2% of the labels flipped.
     X, y = make_classification(
@@ -51,7 +51,7 @@ def run(ctx, rows: int, features: int, fraction: float, model: str, trees: int, 
     found = []
     for i, (name, X_fit, y_fit) in enumerate(runs):
         ctx.progress(i, len(runs))
-        ctx.status(f"training {model} on {len(X_fit):,} rows")
+        ctx.status(bi(f"training {model} on {len(X_fit):,} rows", f"正在用 {len(X_fit):,} 行训练 {model}"))
         clf = make_model(model, trees, seed)
         start = time.perf_counter()
         clf.fit(X_fit, y_fit)
@@ -69,10 +69,12 @@ def run(ctx, rows: int, features: int, fraction: float, model: str, trees: int, 
           f"{full['test_accuracy'] - sample['test_accuracy']:+.4f} lower (article: 90% less time)")
     ctx.table("sample_vs_full", pd.DataFrame(found).set_index("training_set"))
     ctx.plot("time_and_accuracy", Plot(
-        title=f"{model}: {fraction:.0%} sample vs 100%",
-        xlabel="share of the training rows", ylabel="seconds / accuracy",
-        series=[Series([fraction, 1.0], [sample["fit_s"], full["fit_s"]], "fit time (s)", style="bar"),
-                Series([fraction, 1.0], [sample["test_accuracy"], full["test_accuracy"]], "test accuracy",
+        title=bi(f"{model}: {fraction:.0%} sample vs 100%", f"{model}：{fraction:.0%} 抽样与 100% 对比"),
+        xlabel=bi("share of the training rows", "训练行占比"), ylabel=bi("seconds / accuracy", "秒 / 准确率"),
+        series=[Series([fraction, 1.0], [sample["fit_s"], full["fit_s"]], bi("fit time (s)", "拟合耗时（秒）"),
+                       style="bar"),
+                Series([fraction, 1.0], [sample["test_accuracy"], full["test_accuracy"]],
+                       bi("test accuracy", "测试准确率"),
                        style="scatter")],
     ))
     ctx.result(
@@ -102,6 +104,22 @@ def estimate(p) -> Estimate:
         rows=p["rows"], features=p["features"], dtype="float64", library="numpy", efficiency=0.05,
         overhead_s=3.0,  # importing scikit-learn and pandas: about 2-3 s
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "sample_vs_full": bi("sample vs full", "抽样与全量对比"),
+    "time_and_accuracy": bi("time and accuracy", "耗时与准确率"),
+    "training_set": bi("training set", "训练集"),
+    "fit_s": bi("fit (s)", "拟合（秒）"),
+    "rows_{}": bi("Rows, {}", "行数，{}"),
+    "fit_s_{}": bi("Fit, {} (s)", "拟合，{}（秒）"),
+    "time_saved": bi("Time saved", "节省的时间"),
+    "accuracy_{}": bi("Accuracy, {}", "准确率，{}"),
+    "sample": bi("sample", "抽样"),
+    "full": bi("full", "全量"),
+    "accuracy_lost": bi("Accuracy lost", "损失的准确率"),
+}
 
 
 LESSON = Lesson(
@@ -146,4 +164,5 @@ LESSON = Lesson(
     related=("optimize.pca", "optimize.light_model"),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

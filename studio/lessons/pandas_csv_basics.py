@@ -118,6 +118,18 @@ def run(ctx, path: str):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "adults per city": bi("adults per city", "各城市成年人数"),
+    "oldest person": bi("oldest person", "年龄最大的人"),
+    "sorted by age": bi("sorted by age", "按年龄排序"),
+    "adult_counts": bi("Adults per city", "各城市成年人数"),
+    "oldest_name": bi("Oldest person", "年龄最大的人"),
+    "oldest_age": bi("Oldest age", "最大年龄"),
+    "names_by_age": bi("Names by age", "按年龄排序的姓名"),
+}
+
+
 LESSON = Lesson(
     id="pandas.csv_basics",
     title=bi("Pandas: reading and analysing a CSV file", "Pandas：读取与分析 CSV 文件"),
@@ -150,4 +162,5 @@ LESSON = Lesson(
     ),
     related=("pandas.groupby", "pandas.plotting"),
     run=run,
+    labels=LABELS,
 )

@@ -68,6 +68,16 @@ def run(ctx):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "by name and subject": bi("by name and subject", "按姓名和科目"),
+    "per student": bi("per student", "每位学生"),
+    "per subject": bi("per subject", "每个科目"),
+    "student_avg": bi("Mean score per student", "每位学生的平均分"),
+    "subject_avg": bi("Mean score per subject", "每个科目的平均分"),
+}
+
+
 LESSON = Lesson(
     id="pandas.groupby",
     title=bi("Pandas: grouping and aggregation", "Pandas：数据分组与聚合"),
@@ -87,4 +97,5 @@ LESSON = Lesson(
     ),
     related=("pandas.csv_basics", "pandas.plotting"),
     run=run,
+    labels=LABELS,
 )

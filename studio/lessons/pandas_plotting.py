@@ -58,6 +58,16 @@ def run(ctx):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "bar_chart": bi("bar chart", "柱状图"),
+    "line_chart": bi("line chart", "折线图"),
+    "total_sales": bi("Total sales", "销售总额"),
+    "total_profits": bi("Total profits", "利润总额"),
+    "best_sales_year": bi("Best sales year", "销售最好的年份"),
+}
+
+
 LESSON = Lesson(
     id="pandas.plotting",
     title=bi("Pandas: bar and line charts", "Pandas：柱状图与折线图"),
@@ -81,4 +91,5 @@ LESSON = Lesson(
     ),
     related=("pandas.groupby", "matplotlib.plot_2d_3d"),
     run=run,
+    labels=LABELS,
 )

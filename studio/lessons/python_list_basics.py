@@ -40,6 +40,13 @@ def run(ctx, n: int):
     ctx.result(n=n, sum_of_squares=sum(squared_list), seconds=seconds)
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "n": bi("Elements", "元素个数"),
+    "sum_of_squares": bi("Sum of squares", "平方和"),
+}
+
+
 LESSON = Lesson(
     id="python.list_basics",
     title=bi("Python: list basics", "Python：原生列表"),
@@ -64,4 +71,5 @@ LESSON = Lesson(
     ),
     related=("numpy.array_basics",),
     run=run,
+    labels=LABELS,
 )

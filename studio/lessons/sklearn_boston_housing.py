@@ -109,15 +109,25 @@ def run(ctx, dataset: str, drop_b: bool, test_size: float, random_state: int):
     actual = np.asarray(y_test, dtype=float)
     lo, hi = float(min(actual.min(), y_pred.min())), float(max(actual.max(), y_pred.max()))
     ctx.plot("predicted_vs_actual", Plot(
-        title=f"{dataset}: predicted vs actual (R^2 {r2:.3f})",
-        xlabel=f"actual {target}", ylabel="predicted",
+        title=bi(f"{dataset}: predicted vs actual (R^2 {r2:.3f})", f"{dataset}：预测值与真实值（R^2 {r2:.3f}）"),
+        xlabel=bi(f"actual {target}", f"真实 {target}"), ylabel=bi("predicted", "预测值"),
         series=[
-            Series(actual, y_pred, "test rows", style="scatter"),
-            Series([lo, hi], [lo, hi], "perfect prediction", width=1, color="gray"),
+            Series(actual, y_pred, bi("test rows", "测试样本"), style="scatter"),
+            Series([lo, hi], [lo, hi], bi("perfect prediction", "完美预测"), width=1, color="gray"),
         ],
     ))
     ctx.result(dataset=dataset, rows=int(X.shape[0]), features=int(X.shape[1]),
                mse=float(mse), rmse=float(np.sqrt(mse)), r2=float(r2))
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "coefficients (standardised features)": bi("coefficients (standardised features)", "系数（标准化特征）"),
+    "data (first rows)": bi("data (first rows)", "数据（前几行）"),
+    "predicted_vs_actual": bi("predicted vs actual", "预测值与真实值"),
+    "coefficient per std. dev.": bi("coefficient per std. dev.", "每个标准差的系数"),
+    "target": bi("target", "目标值"),
+}
 
 
 LESSON = Lesson(
@@ -165,4 +175,5 @@ LESSON = Lesson(
     long_steps=True,
     related=("sklearn.linear_regression",),
     run=run,
+    labels=LABELS,
 )

@@ -102,9 +102,10 @@ def run(ctx, test_size: float, random_state: int, kernel: str, C: float, cv: int
     report_dict = classification_report(y_test, y_pred, output_dict=True)
     ctx.table("classification report", report_table(report_dict))
     ctx.plot("cross-validation", Plot(
-        title=f"{cv}-fold cross-validation (mean {np.mean(scores):.4f})",
-        xlabel="fold", ylabel="accuracy",
-        series=[Series(list(range(1, cv + 1)), scores.tolist(), "fold accuracy", style="bar")],
+        title=bi(f"{cv}-fold cross-validation (mean {np.mean(scores):.4f})",
+                 f"{cv} 折交叉验证（平均 {np.mean(scores):.4f}）"),
+        xlabel=bi("fold", "折"), ylabel=bi("accuracy", "准确率"),
+        series=[Series(list(range(1, cv + 1)), scores.tolist(), bi("fold accuracy", "每折准确率"), style="bar")],
     ))
     ctx.result(
         accuracy=float(accuracy),
@@ -114,6 +115,20 @@ def run(ctx, test_size: float, random_state: int, kernel: str, C: float, cv: int
         cv_mean=float(np.mean(scores)),
         support_vectors=int(clf.n_support_.sum()),
     )
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "confusion matrix (rows: true, columns: predicted)": bi("confusion matrix (rows: true, columns: predicted)",
+                                                           "混淆矩阵（行：真实，列：预测）"),
+    "classification report": bi("classification report", "分类报告"),
+    "cross-validation": bi("cross-validation", "交叉验证"),
+    "confusion_matrix": bi("Confusion matrix", "混淆矩阵"),
+    "macro_f1": bi("Macro F1", "宏平均 F1"),
+    "cv_scores": bi("Cross-validation scores", "交叉验证得分"),
+    "cv_mean": bi("Cross-validation mean", "交叉验证平均分"),
+    "support_vectors": bi("Support vectors", "支持向量数"),
+}
 
 
 LESSON = Lesson(
@@ -150,4 +165,5 @@ LESSON = Lesson(
     long_steps=True,
     related=("sklearn.logistic_regression", "stats.naive_bayes", "sklearn.preprocessing"),
     run=run,
+    labels=LABELS,
 )

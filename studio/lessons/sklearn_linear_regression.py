@@ -54,18 +54,27 @@ def run(ctx, test_size: float, random_state: int):
 
     order = np.arange(len(y_test))
     ctx.plot("predictions", Plot(
-        title=f"Linear regression on 0/1 labels (MSE {mse:.4f})",
-        xlabel="test sample", ylabel="predicted value",
+        title=bi(f"Linear regression on 0/1 labels (MSE {mse:.4f})", f"对 0/1 标签做线性回归（MSE {mse:.4f}）"),
+        xlabel=bi("test sample", "测试样本"), ylabel=bi("predicted value", "预测值"),
         series=[
-            Series(order[y_test == 0], y_pred[y_test == 0], "true label 0 (malignant)",
+            Series(order[y_test == 0], y_pred[y_test == 0], bi("true label 0 (malignant)", "真实标签 0（恶性）"),
                    style="scatter", color="r"),
-            Series(order[y_test == 1], y_pred[y_test == 1], "true label 1 (benign)",
+            Series(order[y_test == 1], y_pred[y_test == 1], bi("true label 1 (benign)", "真实标签 1（良性）"),
                    style="scatter", color="b"),
             Series([0, len(y_test) - 1], [0.5, 0.5], "0.5", width=1, color="gray"),
         ],
     ))
     ctx.result(mse=float(mse), r2=float(r2), rounded_accuracy=rounded_accuracy,
                train_rows=len(X_train), test_rows=len(X_test))
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "predictions": bi("predictions", "预测"),
+    "rounded_accuracy": bi("Accuracy after rounding to 0/1", "四舍五入为 0/1 后的准确率"),
+    "train_rows": bi("Training rows", "训练样本数"),
+    "test_rows": bi("Test rows", "测试样本数"),
+}
 
 
 LESSON = Lesson(
@@ -96,4 +105,5 @@ LESSON = Lesson(
     long_steps=True,
     related=("sklearn.logistic_regression", "sklearn.boston_housing"),
     run=run,
+    labels=LABELS,
 )

@@ -75,6 +75,14 @@ def run(ctx, max_iter: int, C: float, test_size: float, random_state: int):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "coefficients": bi("coefficients", "系数"),
+    "n_iter": bi("Iterations", "迭代次数"),
+    "converged": bi("Converged", "已收敛"),
+}
+
+
 LESSON = Lesson(
     id="sklearn.logistic_regression",
     title=bi("scikit-learn: logistic regression (CPU-friendly)", "scikit-learn：逻辑回归（CPU 友好）"),
@@ -114,4 +122,5 @@ LESSON = Lesson(
     long_steps=True,
     related=("sklearn.iris_svc", "sklearn.linear_regression"),
     run=run,
+    labels=LABELS,
 )

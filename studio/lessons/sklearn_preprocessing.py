@@ -51,6 +51,15 @@ def run(ctx):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "preprocessed": bi("preprocessed", "预处理结果"),
+    "shape": bi("Shape", "形状"),
+    "scaler_mean": bi("Scaler means", "标准化器的均值"),
+    "scaler_scale": bi("Scaler scales", "标准化器的缩放"),
+}
+
+
 LESSON = Lesson(
     id="sklearn.preprocessing",
     title=bi("scikit-learn: standardisation and one-hot encoding", "scikit-learn：标准化与独热编码"),
@@ -77,4 +86,5 @@ LESSON = Lesson(
     ),
     related=("sklearn.iris_svc",),
     run=run,
+    labels=LABELS,
 )

@@ -155,6 +155,20 @@ def run(ctx, test_size: float, random_state: int, smoothing_power: int):
     )
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "priors": bi("priors", "先验概率"),
+    "means": bi("means", "均值"),
+    "variances": bi("variances", "方差"),
+    "first test flower": bi("first test flower", "第一朵测试花"),
+    "NumPy vs scikit-learn": bi("NumPy vs scikit-learn", "NumPy 与 scikit-learn 对比"),
+    "likelihoods": bi("likelihoods", "似然"),
+    "same_predictions": bi("Same predictions", "预测相同"),
+    "max_proba_diff": bi("Largest probability difference", "最大概率差"),
+    "sklearn_accuracy": bi("scikit-learn accuracy", "scikit-learn 准确率"),
+}
+
+
 LESSON = Lesson(
     id="stats.naive_bayes",
     title=bi("Bayes' formula and a naive Bayes classifier", "贝叶斯公式与朴素贝叶斯分类器"),
@@ -192,4 +206,5 @@ LESSON = Lesson(
     ),
     related=("sklearn.iris_svc", "sklearn.logistic_regression"),
     run=run,
+    labels=LABELS,
 )

@@ -117,12 +117,13 @@ def run(ctx, epochs: int, lr: float, samples: int, hidden: int, seed: int):
     order = np.argsort(x_np.ravel())
     xs = x_np.ravel()[order]
     ctx.plot("predictions", Plot(
-        title=f"Accuracy={correct / len(y_data):.2f}",
-        xlabel="x", ylabel="class",
+        title=bi(f"Accuracy={correct / len(y_data):.2f}", f"准确率={correct / len(y_data):.2f}"),
+        xlabel="x", ylabel=bi("class", "类别"),
         series=[
-            Series(x_np.ravel(), y_data.cpu().numpy().ravel(), "data", style="scatter"),
-            Series(xs, predictions_cls.cpu().numpy().ravel()[order], "predicted class", width=1, color="y"),
-            Series(xs, predictions.cpu().numpy().ravel()[order], "probability", width=1, color="c"),
+            Series(x_np.ravel(), y_data.cpu().numpy().ravel(), bi("data", "数据"), style="scatter"),
+            Series(xs, predictions_cls.cpu().numpy().ravel()[order], bi("predicted class", "预测类别"), width=1,
+                   color="y"),
+            Series(xs, predictions.cpu().numpy().ravel()[order], bi("probability", "概率"), width=1, color="c"),
         ],
     ))
     ctx.result(final_loss=loss.item(), accuracy=correct / len(y_data))
@@ -135,6 +136,12 @@ def estimate(p):
     macs = mlp_macs(1, p["hidden"], 1)
     return training_estimate(rows=p["samples"], epochs=p["epochs"], batch_size=p["samples"], macs_per_row=macs,
                              params=macs, features=1)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "predictions": bi("predictions", "预测"),
+}
 
 
 LESSON = Lesson(
@@ -169,4 +176,5 @@ LESSON = Lesson(
     uses_torch=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

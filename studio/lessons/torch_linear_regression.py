@@ -79,11 +79,11 @@ def run(ctx, epochs: int, lr: float, seed: int):
 
     xs = x_data.cpu().numpy().ravel()
     ctx.plot("fit", Plot(
-        title=f"Loss={loss.item():.4f}",
+        title=bi(f"Loss={loss.item():.4f}", f"损失={loss.item():.4f}"),
         xlabel="x", ylabel="y",
         series=[
-            Series(xs, y_data.cpu().numpy().ravel(), "data", style="scatter", color="orange"),
-            Series(xs, y_pred.cpu().numpy().ravel(), "fitted line", width=3, color="g"),
+            Series(xs, y_data.cpu().numpy().ravel(), bi("data", "数据"), style="scatter", color="orange"),
+            Series(xs, y_pred.cpu().numpy().ravel(), bi("fitted line", "拟合直线"), width=3, color="g"),
         ],
     ))
     ctx.result(
@@ -98,6 +98,14 @@ def estimate(p):
     from studio.lessons._training import training_estimate
 
     return training_estimate(rows=3, epochs=p["epochs"], batch_size=3, macs_per_row=2, params=2, features=1)
+
+
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "fit": bi("fit", "拟合"),
+    "weight": bi("Weight", "权重"),
+    "bias": bi("Bias", "偏置"),
+}
 
 
 LESSON = Lesson(
@@ -127,4 +135,5 @@ LESSON = Lesson(
     uses_torch=True,
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

@@ -50,7 +50,8 @@ def fit(ctx, torch, model, data, *, epochs, batch_size, lr, seed, tag="", done=0
     suffix = f"_{tag}" if tag else ""
     seconds = []
     for epoch in range(epochs):
-        ctx.status(f"{tag + ': ' if tag else ''}epoch {epoch + 1}/{epochs}")
+        head = f"{tag}: " if tag else ""
+        ctx.status(bi(f"{head}epoch {epoch + 1}/{epochs}", f"{head}第 {epoch + 1}/{epochs} 轮"))
         start_time = time.perf_counter()
         order = torch.randperm(n, generator=generator).to(device)
         running = 0.0
@@ -144,6 +145,20 @@ def estimate(p):
                              params=macs, features=inputs)
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "per-class accuracy": bi("per-class accuracy", "每个数字的准确率"),
+    "misclassified": bi("misclassified", "分错的图像"),
+    "{}_light": bi("{} (light)", "{}（轻量）"),
+    "digit": bi("digit", "数字"),
+    "test images": bi("test images", "测试图像"),
+    "correct": bi("correct", "正确数"),
+    "seconds_per_epoch": bi("Seconds per epoch", "每轮秒数"),
+    "worst_digit": bi("Hardest digit", "最难识别的数字"),
+    "worst_digit_accuracy": bi("Hardest digit's accuracy", "最难识别数字的准确率"),
+}
+
+
 LESSON = Lesson(
     id="torch.mnist_mlp",
     title=bi("PyTorch: handwritten digits with a small network", "PyTorch：用小网络识别手写数字"),
@@ -191,4 +206,5 @@ LESSON = Lesson(
     related=("torch.model_compression",),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

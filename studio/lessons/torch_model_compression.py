@@ -72,6 +72,28 @@ def estimate(p):
                              params=macs, features=inputs)
 
 
+# labels of the names this lesson emits (studio.core.labels has the common ones)
+LABELS = {
+    "wide vs small": bi("wide vs small", "宽网络与小网络对比"),
+    "network": bi("network", "网络"),
+    "layers": bi("layers", "层"),
+    "memory (KiB)": bi("memory (KiB)", "内存（KiB）"),
+    "s / epoch": bi("s / epoch", "秒/轮"),
+    "test loss": bi("test loss", "测试损失"),
+    "test accuracy": bi("test accuracy", "测试准确率"),
+    "{}_wide": bi("{} (wide)", "{}（宽网络）"),
+    "{}_small": bi("{} (small)", "{}（小网络）"),
+    "wide": bi("wide", "宽网络"),
+    "small": bi("small", "小网络"),
+    "{}_parameters": bi("Parameters, {}", "参数量，{}"),
+    "{}_bytes": bi("Memory, {} (bytes)", "内存，{}（字节）"),
+    "{}_seconds_per_epoch": bi("Seconds per epoch, {}", "每轮秒数，{}"),
+    "{}_test_accuracy": bi("Test accuracy, {}", "测试准确率，{}"),
+    "parameter_ratio": bi("Parameters, wide / small", "参数量之比（宽 / 小）"),
+    "speedup": bi("Speed-up of the small network", "小网络的加速比"),
+}
+
+
 LESSON = Lesson(
     id="torch.model_compression",
     title=bi("PyTorch: model compression, wide vs small", "PyTorch：模型压缩，宽网络与小网络对比"),
@@ -119,4 +141,5 @@ LESSON = Lesson(
     related=("torch.mnist_mlp",),
     estimate=estimate,
     run=run,
+    labels=LABELS,
 )

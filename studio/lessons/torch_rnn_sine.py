@@ -1,11 +1,10 @@
 """TensorFlow example 2 written in plain PyTorch: a two-layer RNN continues a sine wave."""
 
-from studio.core.context import Plot, Series
 from studio.core.lesson import Change, Lesson, Param
 from studio.core.text import bi
 from studio.lessons._common import param_seed
 from studio.lessons._torch import prepare
-from studio.lessons.keras_rnn_sine import ARTICLE_CODE
+from studio.lessons.keras_rnn_sine import ARTICLE_CODE, SINE_LABELS, forecast_plot
 
 
 def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int):
@@ -73,7 +72,7 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
     generator = torch.Generator().manual_seed(seed)
     done = 0
     for epoch in range(epochs):
-        ctx.status(f"epoch {epoch + 1}/{epochs}")
+        ctx.status(bi(f"epoch {epoch + 1}/{epochs}", f"第 {epoch + 1}/{epochs} 轮"))
         started = clock.perf_counter()
         order = torch.randperm(split, generator=generator).to(device)  # Keras shuffles every epoch
         total = 0.0
@@ -110,13 +109,7 @@ def run(ctx, epochs: int, sequences: int, batch_size: int, lr: float, seed: int)
 
     seed_sequence = generate_sine_wave(1, n_steps)[0]
     predicted_sequence = predict_sequence(model, seed_sequence)
-    ctx.plot("forecast", Plot(
-        title="Seed sequence and the 10-point forecast",
-        series=[
-            Series(np.linspace(0, 1 - 1 / 6, n_steps), seed_sequence.flatten(), "Seed Sequence", width=3),
-            Series(np.linspace(0, 1, n_steps + 10), predicted_sequence.flatten(), "Predicted Sequence"),
-        ],
-    ))
+    ctx.plot("forecast", forecast_plot(seed_sequence, predicted_sequence, n_steps))
     ctx.result(train_loss=loss, forecast=predicted_sequence[n_steps:].ravel().tolist())
 
 
@@ -183,4 +176,5 @@ LESSON = Lesson(
     related=("keras.rnn_sine",),
     estimate=estimate,
     run=run,
+    labels=SINE_LABELS,
 )

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from studio.core import safe_write
 from studio.core.buffers import EmaSmoother, ScalarBuffer
+from studio.core.labels import label
+from studio.core.text import pick
 from studio.ui.save_image import save_png
 
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
@@ -51,7 +53,7 @@ def nice_span(span: float) -> float:
 class _Curve:
     """One scalar's data on screen: a faint raw line and the smoothed line."""
 
-    def __init__(self, plot: pg.PlotItem, name: str, color: str):
+    def __init__(self, plot: pg.PlotItem, name: str, color: str, text: str):
         self.name = name
         self.family = family(name)
         self.data = np.empty((0, 3))
@@ -60,7 +62,7 @@ class _Curve:
         raw_color = pg.mkColor(color)
         raw_color.setAlpha(70)
         self.raw = plot.plot(pen=pg.mkPen(raw_color, width=1))
-        self.line = plot.plot(pen=pg.mkPen(color, width=2), name=name)
+        self.line = plot.plot(pen=pg.mkPen(color, width=2), name=text)
 
     def extend(self, rows: np.ndarray, weight: float) -> None:
         if self.smoother is None or self.smoother.weight != weight:
@@ -102,13 +104,15 @@ class _Curve:
 
 class CurveChart(QWidget):
     """Streams `ScalarBuffer`s onto charts. Call `set_source(ctx.scalars)` then `refresh()`
-    from a GUI-thread timer; it only reads the rows that arrived since the last refresh."""
+    from a GUI-thread timer; it only reads the rows that arrived since the last refresh.
+    Charts and legends show the curves' labels (the lesson's `labels`, then the common ones)."""
 
     exported = Signal(str)
     has_curves = Signal(bool)  # the first curve of a run appeared (True) / the chart was cleared
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, labels: dict | None = None):
         super().__init__(parent)
+        self.labels = labels or {}
         self._source: dict[str, ScalarBuffer] = {}
         self._curves: dict[str, _Curve] = {}
         self._read: dict[str, int] = {}
@@ -219,6 +223,14 @@ class CurveChart(QWidget):
         curve = self._curves.get(name)
         return len(curve.data) if curve else 0
 
+    def shown_names(self) -> list[str]:
+        """What the charts say: their titles and legend entries, as shown."""
+        out = [plot.titleLabel.text for plot in self._plots.values()]
+        for plot in self._plots.values():
+            if plot.legend is not None:
+                out += [text.text for _, text in plot.legend.items]
+        return out
+
     def curve_names(self) -> list[str]:
         return list(self._curves)
 
@@ -243,7 +255,7 @@ class CurveChart(QWidget):
         if plot is None:
             self._rows += 1
             plot = self.view.addPlot(row=self._rows, col=0)
-            plot.setTitle(fam)
+            plot.setTitle(pick(label(fam, self.labels)))
             plot.addLegend(offset=(-10, 10))
             # pyqtgraph resets these when items are added through plot(...) kwargs: set on the item.
             plot.setDownsampling(auto=True, mode="peak")
@@ -251,7 +263,7 @@ class CurveChart(QWidget):
             plot.setLogMode(y=self.log_y.isChecked())
             self._plots[fam] = plot
         color = COLORS[len(self._curves) % len(COLORS)]
-        curve = _Curve(plot, name, color)
+        curve = _Curve(plot, name, color, pick(label(name, self.labels)))
         self._curves[name] = curve
         return curve
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import units
+from studio.core.labels import device_label
 from studio.core.lesson import Lesson, LessonError
 from studio.core.runner import Outcome
 from studio.core.text import pick
@@ -129,8 +130,8 @@ class LessonView(QWidget):
             note.setStyleSheet("color: gray")
             box.addWidget(note)
 
-        self.chart = CurveChart()
-        self.output = ResultsView()
+        self.chart = CurveChart(labels=lesson.labels)
+        self.output = ResultsView(labels=lesson.labels)
         # The chart takes room only when there are curves (before a first run: for torch lessons).
         self.chart.setVisible(lesson.uses_torch)
         self.chart.has_curves.connect(self._on_has_curves)
@@ -176,7 +177,7 @@ class LessonView(QWidget):
         try:
             params = self.lesson.resolve_params(self.form.values())
         except LessonError as exc:
-            self._set_state(str(exc), error=True)
+            self._set_state(pick(getattr(exc, "text", str(exc))), error=True)
             return False
         device = self.form.device.currentData()
         if self.confirm_run is not None and not self.confirm_run(self.lesson, params, device):
@@ -271,7 +272,7 @@ class LessonView(QWidget):
             elif e.kind == "result":
                 self.output.add_results(e.payload)
             elif e.kind == "status":
-                self._set_state(e.payload)
+                self._set_state(pick(e.payload))
         if lines:
             self.output.console.append_lines(lines)
         if progress is not None and progress[1]:
@@ -308,7 +309,8 @@ class LessonView(QWidget):
         self.chart.fit()
         if outcome.status == "done":
             self.progress.setValue(1000)
-            self._set_state(self.tr("Done in {s:.2f} s on {device}.").format(s=outcome.seconds, device=outcome.device))
+            self._set_state(self.tr("Done in {s:.2f} s on {device}.").format(
+                s=outcome.seconds, device=pick(device_label(outcome.device))))
             self.output.setCurrentWidget(self.output.results)
         elif outcome.status == "cancelled":
             self.chart.mark_stopped(self.tr("stopped"))

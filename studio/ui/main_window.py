@@ -25,6 +25,7 @@ from studio.core.db import Database
 from studio.core.devices import kernel_threads
 from studio.core.hardware import Sampler
 from studio.core.history import RunStore
+from studio.core.labels import device_label
 from studio.core.lesson import Catalog, LessonError
 from studio.core.plan import Plan, PlanError, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
@@ -522,7 +523,8 @@ class MainWindow(QMainWindow):
                 view.refresh()
         self.statusBar().showMessage(
             self.tr("{lesson}: {status} on {device}").format(
-                lesson=outcome.lesson, status=self.status_text(outcome.status), device=outcome.device), 10_000)
+                lesson=outcome.lesson, status=self.status_text(outcome.status),
+                device=pick(device_label(outcome.device))), 10_000)
         self.run_finished.emit(outcome, run)
         if self._pending_lang and not any(v.run and v.run.running for v in self.views.values()):
             lang, self._pending_lang = self._pending_lang, None

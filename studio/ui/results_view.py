@@ -9,6 +9,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QTabWidget
 
 from studio.core.context import Plot
+from studio.core.labels import find, label
+from studio.core.text import pick
 
 PEN_COLORS = {"orange": "#ff7f0e", "g": "#2ca02c", "y": "#bcbd22", "c": "#17becf", "r": "#d62728",
               "b": "#1f77b4", "blue": "#1f77b4", "red": "#d62728", "green": "#2ca02c"}
@@ -16,14 +18,19 @@ SERIES_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
 
 
 class TableModel(QAbstractTableModel):
-    """A read-only model over a DataFrame, Series, 2-D array or dict of numbers."""
+    """A read-only model over a DataFrame, Series, 2-D array or dict of numbers.
 
-    def __init__(self, data, parent=None, columns: list[str] | None = None, numbers_right: bool = True):
+    Headers that are names with a label (`test_accuracy`, a lesson's own) show the label in
+    the current language, the name in their tooltip."""
+
+    def __init__(self, data, parent=None, columns: list[str] | None = None, numbers_right: bool = True,
+                 labels: dict | None = None):
         super().__init__(parent)
         self._numbers_right = numbers_right
         self._rows, self._columns, self._index = _tabulate(data)
         if columns:
             self._columns = columns
+        self._labels = labels
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -44,11 +51,13 @@ class TableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
-        if orientation == Qt.Horizontal:
-            return str(self._columns[section])
-        return str(self._index[section])
+        name = self._columns[section] if orientation == Qt.Horizontal else self._index[section]
+        found = find(name, self._labels) if isinstance(name, str) else None
+        if role == Qt.ToolTipRole:
+            return str(name) if found else None
+        return pick(found) if found else str(name)
 
 
 def _tabulate(data):
@@ -78,9 +87,9 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def table_view(data) -> QTableView:
+def table_view(data, labels: dict | None = None) -> QTableView:
     view = QTableView()
-    view.setModel(TableModel(data, view))
+    view.setModel(TableModel(data, view, labels=labels))
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -88,28 +97,29 @@ def table_view(data) -> QTableView:
 
 
 def plot_widget(plot: Plot) -> pg.PlotWidget:
+    """The plot with its texts (plain or `bi(en, zh)`) in the current language."""
     widget = pg.PlotWidget(background="w")
     item = widget.getPlotItem()
-    item.setTitle(plot.title)
-    item.setLabel("bottom", plot.xlabel)
-    item.setLabel("left", plot.ylabel)
+    item.setTitle(pick(plot.title))
+    item.setLabel("bottom", pick(plot.xlabel))
+    item.setLabel("left", pick(plot.ylabel))
     item.showGrid(x=True, y=True, alpha=0.25)
     item.addLegend(offset=(-10, 10))
     for i, s in enumerate(plot.series):
         color = PEN_COLORS.get(s.color or "", s.color) or SERIES_COLORS[i % len(SERIES_COLORS)]
         x, y = np.asarray(s.x, dtype=float), np.asarray(s.y, dtype=float)
+        name = pick(s.label) or None
         if s.style == "scatter":
-            item.plot(x, y, pen=None, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None,
-                      name=s.label or None)
+            item.plot(x, y, pen=None, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None, name=name)
         elif s.style == "bar":
             width = 0.8 * (np.min(np.diff(np.unique(x))) if len(np.unique(x)) > 1 else 1)
-            item.addItem(pg.BarGraphItem(x=x, height=y, width=width, brush=color, name=s.label))
+            item.addItem(pg.BarGraphItem(x=x, height=y, width=width, brush=color, name=name))
         else:
-            item.plot(x, y, pen=pg.mkPen(color, width=s.width), name=s.label or None)
+            item.plot(x, y, pen=pg.mkPen(color, width=s.width), name=name)
     for x, y, text in plot.texts:
-        label = pg.TextItem(text, color="k")
-        label.setPos(x, y)
-        item.addItem(label)
+        note = pg.TextItem(pick(text), color="k")
+        note.setPos(x, y)
+        item.addItem(note)
     return widget
 
 
@@ -137,10 +147,14 @@ class Console(QPlainTextEdit):
 
 
 class ResultsView(QTabWidget):
-    """Tabs: Results (numbers), Console, then one per table, plot and figure, in order."""
+    """Tabs: Results (numbers), Console, then one per table, plot and figure, in order.
 
-    def __init__(self, parent=None):
+    Names (result keys, tab names, table headers) show as their labels in the current
+    language: the lesson's own `labels`, then `studio.core.labels`; the name is the tooltip."""
+
+    def __init__(self, parent=None, labels: dict | None = None):
         super().__init__(parent)
+        self.labels = labels or {}
         self.console = Console()
         self.results = table_view({})
         self.addTab(self.results, self.tr("Results"))
@@ -161,11 +175,12 @@ class ResultsView(QTabWidget):
 
     def add_results(self, numbers: dict) -> None:
         self._numbers.update(numbers)
-        self.results.setModel(TableModel(self._numbers, self.results, [self.tr("Value")], numbers_right=False))
+        self.results.setModel(TableModel(self._numbers, self.results, [self.tr("Value")], numbers_right=False,
+                                         labels=self.labels))
         self.results.horizontalHeader().setStretchLastSection(True)
 
     def show_table(self, name: str, data) -> None:
-        self._put(name, table_view(data))
+        self._put(name, table_view(data, self.labels))
 
     def show_plot(self, name: str, plot: Plot) -> None:
         self._put(name, plot_widget(plot))
@@ -174,17 +189,20 @@ class ResultsView(QTabWidget):
         self._put(name, figure_widget(fig))
 
     def tab_names(self) -> list[str]:
-        return [self.tabText(i) for i in range(self.count())]
+        """The tabs by name: a table's, plot's or figure's name as the lesson emitted it."""
+        return [self.tabToolTip(i) or self.tabText(i) for i in range(self.count())]
 
     def _put(self, name: str, widget) -> None:
+        text = pick(label(name, self.labels))
         if name in self._named:
             index = self._named[name]
             old = self.widget(index)
             self.removeTab(index)
             old.deleteLater()
-            self.insertTab(index, widget, name)
+            self.insertTab(index, widget, text)
         else:
-            self._named[name] = self.addTab(widget, name)
+            index = self._named[name] = self.addTab(widget, text)
+        self.setTabToolTip(index, name)
 
 
 def bold(font: QFont, size_delta: int = 0) -> QFont:

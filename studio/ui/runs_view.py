@@ -39,6 +39,8 @@ from studio.core.history import (
     format_params,
     local_time,
 )
+from studio.core.labels import device_label
+from studio.core.text import pick
 from studio.core.units import clock
 
 COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -74,7 +76,7 @@ class RunsTableModel(QAbstractTableModel):
         self._runs = runs
         self._text = [
             (str(r.id), r.lesson, local_time(r.started), clock(r.duration),
-             self.status_text(r.status), r.device, format_params(r.params),
+             self.status_text(r.status), pick(device_label(r.device)), format_params(r.params),
              format_params(r.results))
             for r in runs
         ]
@@ -405,7 +407,7 @@ class RunsView(QWidget):
             return
         lines = [self.tr("Run {id}: {lesson}, {status} on {device}, started {started}, {duration}").format(
             id=run.id, lesson=run.lesson, status=self.model.status_text(run.status),
-            device=run.device or "?", started=local_time(run.started),
+            device=pick(device_label(run.device)) if run.device else "?", started=local_time(run.started),
             duration=clock(run.duration) or self.tr("duration unknown"))]
         lines.append(self.tr("Parameters: {params}").format(params=format_params(run.params)))
         if run.results:

@@ -49,7 +49,7 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.01)
     tabs = view.output
-    names = [tabs.tabText(i) for i in range(tabs.count())]
+    names = tabs.tab_names()  # as the lesson names them (the tabs show their labels)
     if args.tab not in names:
         print(f"no tab {args.tab!r}; tabs: {', '.join(names)}", file=sys.stderr)
         return 2

@@ -10,15 +10,25 @@ from studio.core.runner import run_lesson
 from studio.lessons._servers import port_open
 
 
+@pytest.fixture(scope="session")
+def finished_runs() -> dict:
+    """lesson id -> the context of its first finished run in this session (the window's
+    language test renders these rather than training every lesson again)."""
+    return {}
+
+
 @pytest.fixture
-def run():
+def run(finished_runs):
     """run(lesson_id, **params) -> (outcome, recording context)."""
 
     def _run(lesson_id, ctx_class=Context, **given):
         lesson = catalog().get(lesson_id)
         params = lesson.resolve_params(given)
         ctx = ctx_class("cpu", params)
-        return run_lesson(lesson, ctx, params), ctx
+        outcome = run_lesson(lesson, ctx, params)
+        if outcome.status == "done":
+            finished_runs.setdefault(lesson_id, ctx)
+        return outcome, ctx
 
     return _run
 

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import Qt
 
 from studio.core import units
 from studio.core.lesson import Lesson, Param, catalog
@@ -35,8 +36,9 @@ def test_run_streams_the_curve_and_shows_results(qtbot):
     assert view.chart.point_count("accuracy") == 30
     assert "predictions" in view.output.tab_names()
     model = view.output.results.model()
-    names = {model.headerData(r, 2) for r in range(model.rowCount())}  # 2 == Qt.Vertical
-    assert {"accuracy", "final_loss"} <= names
+    rows = range(model.rowCount())
+    assert {"Accuracy", "Final loss"} <= {model.headerData(r, Qt.Vertical) for r in rows}  # labels
+    assert {"accuracy", "final_loss"} <= {model.headerData(r, Qt.Vertical, Qt.ToolTipRole) for r in rows}  # keys
     assert "Accuracy:" in view.output.console.toPlainText()
     assert view.progress.value() == 1000 and view.run_button.isEnabled()
 
@@ -84,6 +86,21 @@ def test_out_of_range_parameter_is_refused_with_a_message(qtbot):
     view.form.editors["n"].setValue(50)
     assert view.start() is False
     assert "must be <= 10" in view.state.text()
+
+
+def test_a_refused_parameter_is_named_in_chinese(qtbot, qapp):
+    from studio.ui import i18n
+
+    lesson = _lesson(lambda ctx, n: None, (Param("n", "int", 5, bi("Samples", "样本数"), min=1, max=10),))
+    i18n.install(qapp, "zh")
+    try:
+        view = _make(qtbot, lesson)
+        view.form.editors["n"].setRange(0, 100)
+        view.form.editors["n"].setValue(50)
+        assert view.start() is False
+    finally:
+        i18n.install(qapp, "en")
+    assert view.state.text() == "参数“样本数”（n）必须 <= 10；收到的是 50"
 
 
 def test_cuda_choice_is_disabled_without_a_gpu(qtbot):

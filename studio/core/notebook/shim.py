@@ -10,6 +10,11 @@ class Cancelled(Exception):
     """The app raises this when Stop is pressed; here nothing stops a run but the kernel."""
 
 
+def _text(text):
+    """A plot's text: plain, or bilingual as the app keeps it ({"en": ..., "zh": ...})."""
+    return text if isinstance(text, str) else text.get("en", "")
+
+
 class Series:
     def __init__(self, x, y, label="", style="line", width=2.0, color=None):
         self.x, self.y, self.label, self.style, self.width, self.color = x, y, label, style, width, color
@@ -78,7 +83,7 @@ class NotebookContext:
     def plot(self, name, plot):
         fig, ax = plt.subplots(figsize=(6, 4))
         for s in plot.series:
-            kw = {"label": s.label or None}
+            kw = {"label": _text(s.label) or None}
             if s.color:
                 kw["color"] = s.color
             if s.style == "scatter":
@@ -88,8 +93,8 @@ class NotebookContext:
             else:
                 ax.plot(s.x, s.y, linewidth=s.width, **kw)
         for x, y, text in plot.texts:
-            ax.annotate(text, (x, y))
-        ax.set(title=plot.title, xlabel=plot.xlabel, ylabel=plot.ylabel)
+            ax.annotate(_text(text), (x, y))
+        ax.set(title=_text(plot.title), xlabel=_text(plot.xlabel), ylabel=_text(plot.ylabel))
         if any(s.label for s in plot.series):
             ax.legend()
         _finish(fig, name)
