@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from psygnal import Signal, SignalGroup
 
 import studio
 from studio.core import safe_write
@@ -112,11 +113,21 @@ class Run:
         return strict_json(out)
 
 
+class RunEvents(SignalGroup):
+    """What a `RunStore` announces, on the thread that made the change: `added(run_id)` when a
+    run starts, `finished(run_id)` when it ends (any status), `deleted(run_ids)`."""
+
+    added = Signal(int)
+    finished = Signal(int)
+    deleted = Signal(list)
+
+
 class RunStore:
     """The runs table of one `Database`. Thread-safe through the database's lock."""
 
     def __init__(self, db: Database | None = None):
         self.db = db if db is not None else Database()
+        self.events = RunEvents()
 
     # -- recording ------------------------------------------------------------------------
     def start(self, lesson_id: str, params: Mapping[str, Any], device: str) -> int:
@@ -127,7 +138,9 @@ class RunStore:
                 " VALUES (?, ?, ?, ?, 'running', ?, ?)",
                 (lesson_id, _dumps(dict(params)), device, time.time(), _dumps(versions()), os.getpid()),
             )
-            return int(cur.lastrowid)
+            run_id = int(cur.lastrowid)
+        self.events.added.emit(run_id)
+        return run_id
 
     def checkpoint(self, run_id: int, ctx) -> None:
         """Save the curves and output a running `ctx` has so far (kept if the app dies)."""
@@ -148,20 +161,25 @@ class RunStore:
                 (time.time(), outcome.seconds, outcome.status, outcome.error or "",
                  _dumps(outcome.results), _dumps(dict(hardware_summary or {})), outcome.device, run_id),
             )
-            if cur.rowcount:
+            finished = bool(cur.rowcount)
+            if finished:
                 self._save_streams(conn, run_id, ctx)
-            return bool(cur.rowcount)
+        if finished:
+            self.events.finished.emit(run_id)
+        return finished
 
     def interrupt(self, run_id: int, ctx=None, reason: str = "") -> None:
         """Mark a run that ended without an outcome (Ctrl-C, the window closed mid-run)."""
         with self.db.transaction() as conn:
-            conn.execute(
+            cur = conn.execute(
                 "UPDATE runs SET ended = ?, status = 'interrupted', error = ?"
                 " WHERE id = ? AND status = 'running'",
                 (time.time(), reason, run_id),
             )
             if ctx is not None:
                 self._save_streams(conn, run_id, ctx)
+        if cur.rowcount:
+            self.events.finished.emit(run_id)
 
     @contextlib.contextmanager
     def record(self, lesson_id: str, ctx):
@@ -291,6 +309,7 @@ class RunStore:
             self._require(conn, ids)
             for chunk in _chunks(ids):
                 conn.execute(f"DELETE FROM runs WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.events.deleted.emit(ids)
         return len(ids)
 
     def export_json(self, ids: Iterable[int], path: Path | str) -> Path:

@@ -11,7 +11,6 @@ makes no row until it is on screen; it decides nothing itself.
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -44,6 +43,7 @@ from studio.ui.plan_model import (
     status_names,
     tally_text,
 )
+from studio.ui.store_events import on_gui_thread
 from studio.ui.verdict_badge import COLOURS as VERDICT_COLOURS
 
 
@@ -215,7 +215,7 @@ class RoadmapView(LazyRetranslate, QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.progress_box)
 
-        self.store.add_listener(self._on_store_change)
+        self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self._build()
         self.retranslate()
 
@@ -223,9 +223,9 @@ class RoadmapView(LazyRetranslate, QWidget):
     def set_plan(self, plan: Plan, store: ProgressStore | None = None) -> None:
         """Show another plan (File > Open plan…); `store` when its progress lives elsewhere."""
         if store is not None and store is not self.store:
-            self.store.remove_listener(self._on_store_change)
+            self._unsubscribe()
             self.store = store
-            self.store.add_listener(self._on_store_change)
+            self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self.plan = plan
         self.model.set_plan(plan, self.store.statuses())
         self._build()
@@ -310,9 +310,6 @@ class RoadmapView(LazyRetranslate, QWidget):
 
     # -- reacting ---------------------------------------------------------------------------
     def _on_store_change(self, item_id: str | None) -> None:
-        if not shiboken6.isValid(self):
-            self.store.remove_listener(self._on_store_change)
-            return
         if item_id is None or item_id not in self.plan:
             self.retranslate()  # anything may have changed (an import)
             return
@@ -455,7 +452,6 @@ class RoadmapView(LazyRetranslate, QWidget):
         return self.plan.item_for_lesson(lesson_id)
 
     def closeEvent(self, event) -> None:
-        self.store.remove_listener(self._on_store_change)
         super().closeEvent(event)
 
 

@@ -280,3 +280,17 @@ def test_a_run_on_a_worker_thread_is_checkpointed_and_finished_from_the_gui_thre
     assert len(run.curves["loss"]) == 20_000 and np.all(np.diff(run.curves["loss"].steps) == 1)
     assert set(run.curves) == {"loss", "val_5000", "val_10000", "val_15000", "val_20000"}
     assert run.output == "done"
+
+
+def test_the_store_announces_runs_added_finished_and_deleted(store):
+    seen = []
+    store.events.added.connect(lambda run_id: seen.append(("added", run_id)))
+    store.events.finished.connect(lambda run_id: seen.append(("finished", run_id)))
+    store.events.deleted.connect(lambda ids: seen.append(("deleted", ids)))
+    done = record(store)
+    cut = store.start("demo.lesson", {}, "cpu")
+    store.interrupt(cut, reason="the window closed")
+    store.interrupt(cut, reason="again: already interrupted")  # no second event
+    store.delete([cut, done])
+    assert seen == [("added", done), ("finished", done), ("added", cut), ("finished", cut),
+                    ("deleted", sorted([cut, done]))]
