@@ -114,11 +114,11 @@ class Run:
 
 
 class RunEvents(SignalGroup):
-    """What a `RunStore` announces, on the thread that made the change: `added(run_id)` when a
-    run starts, `finished(run_id)` when it ends (any status), `deleted(run_ids)`."""
+    """What a `RunStore` announces, on the thread that made the change: `added(run_id, lesson)`
+    when a run starts, `finished(run_id, lesson)` when it ends (any status), `deleted(run_ids)`."""
 
-    added = Signal(int)
-    finished = Signal(int)
+    added = Signal(int, str)
+    finished = Signal(int, str)
     deleted = Signal(list)
 
 
@@ -139,7 +139,7 @@ class RunStore:
                 (lesson_id, _dumps(dict(params)), device, time.time(), _dumps(versions()), os.getpid()),
             )
             run_id = int(cur.lastrowid)
-        self.events.added.emit(run_id)
+        self.events.added.emit(run_id, lesson_id)
         return run_id
 
     def checkpoint(self, run_id: int, ctx) -> None:
@@ -165,7 +165,7 @@ class RunStore:
             if finished:
                 self._save_streams(conn, run_id, ctx)
         if finished:
-            self.events.finished.emit(run_id)
+            self.events.finished.emit(run_id, outcome.lesson)
         return finished
 
     def interrupt(self, run_id: int, ctx=None, reason: str = "") -> None:
@@ -178,8 +178,9 @@ class RunStore:
             )
             if ctx is not None:
                 self._save_streams(conn, run_id, ctx)
+            lesson = conn.execute("SELECT lesson FROM runs WHERE id = ?", (run_id,)).fetchone()
         if cur.rowcount:
-            self.events.finished.emit(run_id)
+            self.events.finished.emit(run_id, lesson[0])
 
     @contextlib.contextmanager
     def record(self, lesson_id: str, ctx):

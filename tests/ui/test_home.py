@@ -5,7 +5,7 @@ import json
 from studio.cli import main
 from studio.core.lesson import catalog
 from studio.core.study import home
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 
 
 def _window(qtbot, **kw):

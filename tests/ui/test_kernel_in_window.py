@@ -12,7 +12,7 @@ import pytest
 
 from studio.core.history import RunStore
 from studio.core.lesson import Catalog, catalog
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 
 import fake_lessons
 from processes import gone, kernels_of, wait_for_checkpoint, wait_for_kernel
@@ -89,7 +89,7 @@ def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_inter
         import sys, time
         from studio.ui.app import make_app, configure_process
         from studio.core.lesson import catalog
-        from studio.ui.main_window import MainWindow
+        from studio.ui.window.main_window import MainWindow
         configure_process(); app = make_app()
         w = MainWindow(catalog(), warm=False)
         v = w.show_lesson("torch.rnn_sine")
@@ -127,12 +127,12 @@ def _running(qtbot, lesson_id="test.endless"):
 def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from studio.ui import main_window
+    from studio.ui.window import closing
 
     asked = []
     answer = [QMessageBox.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
-    monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 0.0)
+    monkeypatch.setattr(closing, "ASK_BEFORE_CLOSING_AFTER_S", 0.0)
     window, view = _running(qtbot)
     window.close()  # No: the window and the run stay
     assert len(asked) == 1 and "test.endless, running for" in asked[0]
@@ -147,10 +147,10 @@ def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch):
 def test_closing_stops_a_young_run_without_asking(qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from studio.ui import main_window
+    from studio.ui.window import closing
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked about a young run"))
-    monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 3600.0)
+    monkeypatch.setattr(closing, "ASK_BEFORE_CLOSING_AFTER_S", 3600.0)
     window, view = _running(qtbot)
     window.close()
     assert not window.isVisible()

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from studio.core.lesson import catalog
 from studio.ui import i18n
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 
 
 def test_window_shows_lessons_and_docks(qtbot):
@@ -52,7 +52,7 @@ def test_the_window_process_never_imports_torch(tmp_path):
         "import sys\n"
         "from studio.ui.app import make_app, configure_process\n"
         "from studio.core.lesson import catalog\n"
-        "from studio.ui.main_window import MainWindow\n"
+        "from studio.ui.window.main_window import MainWindow\n"
         "configure_process(); app = make_app()\n"
         "w = MainWindow(catalog()); w.show_lesson('torch.binary_classifier'); w.show()\n"
         "import time; deadline = time.monotonic() + 90\n"
@@ -76,7 +76,7 @@ def test_closing_mid_run_exits_cleanly(tmp_path):
         "from PySide6.QtCore import QTimer\n"
         "from studio.ui.app import make_app, configure_process\n"
         "from studio.core.lesson import catalog\n"
-        "from studio.ui.main_window import MainWindow\n"
+        "from studio.ui.window.main_window import MainWindow\n"
         "configure_process()\n"
         "app = make_app()\n"
         "w = MainWindow(catalog(), warm=False)\n"

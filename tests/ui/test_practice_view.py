@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from studio.core.lesson import catalog
 from studio.practice.exercise import get
 from studio.ui.code_editor import CodeEditor, EditorPane
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 
 EX = "pandas.groupby/by_gender"
 ANSWER = "gender_avg = df.groupby('Gender')['Score'].mean()"

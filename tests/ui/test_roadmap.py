@@ -19,8 +19,8 @@ from studio.core.plan import check_plan_file, default_plan_path, load_plan
 from studio.core.progress import ProgressStore
 from studio.ui import plan_dialogs
 from studio.ui.item_view import ItemView
-from studio.ui.main_window import MainWindow
 from studio.ui.roadmap_view import RoadmapView
+from studio.ui.window.main_window import MainWindow
 
 TINY = Path(__file__).parents[1] / "data" / "tiny_plan.toml"
 
