@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 from studio.core.study import home as home_facts
 from studio.core.study.clock import StudyClock
@@ -42,9 +41,17 @@ class StudyCompanion(QObject):
         self.view.lesson_requested.connect(lambda lesson_id: window.show_lesson(lesson_id))
         self.view.exercise_requested.connect(self.open_exercise)
         self.view.goal_changed.connect(self.set_goal)
-        QApplication.instance().installEventFilter(self)
+        self._watched = None  # the window's QWindow, once it is shown
 
-    def eventFilter(self, obj, event) -> bool:  # every key press, click and wheel turn of the app
+    def watch_input(self, handle) -> None:
+        """Keys, clicks and wheel turns reach the window's QWindow before any widget: filter
+        there. (An application-wide filter ran Python for every event of every widget, paints
+        included: about 8,000 of them each time a lesson was opened.)"""
+        if handle is not None and handle is not self._watched:
+            handle.installEventFilter(self)
+            self._watched = handle
+
+    def eventFilter(self, obj, event) -> bool:  # every key press, click and wheel turn of the window
         if event.type() in INPUT_EVENTS:
             self.clock.touched()
         return False
@@ -73,7 +80,8 @@ class StudyCompanion(QObject):
     def close(self) -> None:
         self._timer.stop()
         self.clock.flush()
-        QApplication.instance().removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
 
     def studied(self, item_id: str) -> float:
         """Seconds logged on an item, including what the clock has not written yet."""
@@ -130,7 +138,7 @@ class StudyCompanion(QObject):
         lesson_id = exercise_id.split("/")[0]
         view = self.window.show_lesson(lesson_id)
         if view.practice is not None:
-            view.pages.setCurrentWidget(view.practice)
+            view.show_practice()
             try:
                 view.practice.select(exercise_id)
             except KeyError:

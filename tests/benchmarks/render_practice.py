@@ -48,7 +48,7 @@ def main() -> int:
     window.resize(int(w), int(h))
     view = window.show_lesson(exercise.lesson)
     window.show()
-    view.pages.setCurrentWidget(view.practice)
+    view.show_practice()
     practice = view.practice
     practice.select(exercise.id)
     practice.editor.set_code(code)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import fake_lessons
 from PySide6.QtWidgets import QFileDialog
 
 from studio.core.lesson import Catalog, catalog
 from studio.ui.window.main_window import MainWindow
+
+import fake_lessons
 
 TINY = Path(__file__).parents[1] / "data" / "tiny_plan.toml"
 

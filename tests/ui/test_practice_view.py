@@ -24,7 +24,7 @@ def open_window(qtbot) -> MainWindow:
 
 def practice(window, exercise=EX):
     view = window.show_lesson(exercise.partition("/")[0])
-    view.pages.setCurrentWidget(view.practice)
+    view.show_practice()
     view.practice.select(exercise)
     return view.practice
 

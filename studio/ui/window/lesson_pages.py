@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from studio.kernel.jobs import warm_modules
+from studio.ui.lazy_page import LazyPage
 from studio.ui.lesson_view import LessonView
 from studio.ui.memory_refusal import MemoryGuard
 from studio.ui.runs_view import RunsView
@@ -30,22 +31,25 @@ class LessonPages(QStackedWidget):
         view = LessonView(w.catalog.get(lesson_id), w.cuda_available, services=w.services)
         if w.kernels is not None:
             w.kernels.want(warm_modules(view.lesson))  # the spare kernel imports what it needs
-        view.history = RunsView(w.runs, lesson_id)
-        view.history.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
-        view.code_tabs.addTab(view.history, self.tr("History"))
+        view.history_page = LazyPage(lambda: RunsView(w.runs, lesson_id))
+        view.history_page.setMinimumWidth(240)  # its toolbar may clip; the lesson view must stay narrow
+        view.code_tabs.addTab(view.history_page, self.tr("History"))
         view.confirm_run = MemoryGuard(view)  # the 80%-of-RAM rule, with cheaper settings
         view.form.changed.connect(lambda v=view: w.advice.advise_lesson(v))
         w.advice.advise_lesson(view)
         w.run_tracking.watch(view)
         view.lesson_link.connect(w.show_lesson)
-        w.practice_progress.watch(view)
-        if view.practice is not None:
-            view.practice.list.currentRowChanged.connect(lambda _row, v=view: w.exercise_chosen(v))
-            view.practice.attempt_finished.connect(
-                lambda _report, lid=lesson_id: w.companion.run_ended(w.item_of(lid)))
+        view.practice_built.connect(lambda practice, v=view: self._wire_practice(v, practice))
         self.views[lesson_id] = view
         self.addWidget(view)
         return view
+
+    def _wire_practice(self, view: LessonView, practice) -> None:
+        """The Practice tab, once made: progress under the roadmap, Home's study clock."""
+        w = self.window
+        w.practice_progress.watch(practice)
+        practice.list.currentRowChanged.connect(lambda _row: w.exercise_chosen(view))
+        practice.attempt_finished.connect(lambda _report: w.companion.run_ended(w.item_of(view.lesson.id)))
 
     def current_lesson_id(self) -> str | None:
         widget = self.currentWidget()
@@ -57,8 +61,8 @@ class LessonPages(QStackedWidget):
     def drop_all(self) -> None:
         """Forget every view (the language changed: they are made again in the new one)."""
         for view in list(self.views.values()):
-            if view.practice is not None:
-                view.practice.save_draft()
+            if view.practice_if_made is not None:
+                view.practice_if_made.save_draft()
             self.removeWidget(view)
             view.deleteLater()
         self.views.clear()

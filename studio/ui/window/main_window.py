@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
     # -- kernels ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.companion.watch_input(self.windowHandle())
         if not self.plan_start.shown:  # the start finished: its plan may be reopened next time
             self.plan_start.finished()
             if self.pages.currentWidget() is self.companion.view:
