@@ -1,5 +1,9 @@
 """The lesson views in the middle of the window: each made the first time its lesson is opened,
-then kept (a run goes on when you look away), with its history tab, memory guard and verdict."""
+then kept (a run goes on when you look away), with its history tab, memory guard and verdict.
+
+Only the view on screen is in the stack's layout; the others stay its hidden children. A
+QStackedLayout sizes itself over every widget it holds: with 37 lesson views in it, going from
+Home to a lesson took 125-285 ms and switching lessons 60-200 ms here, against 1-11 ms."""
 
 from __future__ import annotations
 
@@ -41,8 +45,16 @@ class LessonPages(QStackedWidget):
         view.lesson_link.connect(w.show_lesson)
         view.practice_built.connect(lambda practice, v=view: self._wire_practice(v, practice))
         self.views[lesson_id] = view
-        self.addWidget(view)
         return view
+
+    def show_view(self, view: LessonView) -> None:
+        """Put `view` on screen, alone in the layout with the placeholder."""
+        previous = self.currentWidget()
+        if self.indexOf(view) < 0:
+            self.addWidget(view)
+        self.setCurrentWidget(view)
+        if previous is not view and previous is not self.placeholder and previous is not None:
+            self.removeWidget(previous)  # hidden, still our child: its run goes on
 
     def _wire_practice(self, view: LessonView, practice) -> None:
         """The Practice tab, once made: progress under the roadmap, Home's study clock."""
@@ -63,7 +75,8 @@ class LessonPages(QStackedWidget):
         for view in list(self.views.values()):
             if view.practice_if_made is not None:
                 view.practice_if_made.save_draft()
-            self.removeWidget(view)
+            if self.indexOf(view) >= 0:
+                self.removeWidget(view)
             view.deleteLater()
         self.views.clear()
 

@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def show_lesson(self, lesson_id: str, with_item: bool | None = None) -> LessonView:
         view = self.stack.view(lesson_id)
-        self.stack.setCurrentWidget(view)
+        self.stack.show_view(view)
         if with_item is None:  # keep the item page when it shows this lesson's item
             current = self.item_view.item
             with_item = current is not None and current.lesson == lesson_id
