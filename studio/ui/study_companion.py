@@ -23,6 +23,7 @@ from studio.practice.reviews import due, reviews
 from studio.ui.home_view import HomeView
 
 TICK_MS = 10_000
+REMEMBER_AFTER_MS = 1_500  # "Continue" is written once the learner stops clicking for this long
 INPUT_EVENTS = (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel)
 
 
@@ -42,6 +43,11 @@ class StudyCompanion(QObject):
         self.view.exercise_requested.connect(self.open_exercise)
         self.view.goal_changed.connect(self.set_goal)
         self._watched = None  # the window's QWindow, once it is shown
+        self._opened: tuple[str, str] | None = None  # what was opened last, not written yet
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(REMEMBER_AFTER_MS)
+        self._remember_timer.timeout.connect(self._remember_opened)
 
     def watch_input(self, handle) -> None:
         """Keys, clicks and wheel turns reach the window's QWindow before any widget: filter
@@ -65,8 +71,14 @@ class StudyCompanion(QObject):
 
     def opened(self, kind: str, ident: str, item_id: str | None) -> None:
         """The learner opened an item page, a lesson or an exercise (its roadmap item, if any)."""
-        home_facts.remember_opened(self.window.db, kind, ident)
+        self._opened = (kind, ident)  # written once the clicking stops: not a commit per click
+        self._remember_timer.start()
         self.clock.focus(item_id)
+
+    def _remember_opened(self) -> None:
+        if self._opened is not None:
+            home_facts.remember_opened(self.window.db, *self._opened)
+            self._opened = None
 
     def set_active(self, active: bool) -> None:
         self.clock.set_active(active)
@@ -79,6 +91,8 @@ class StudyCompanion(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._remember_timer.stop()
+        self._remember_opened()
         self.clock.flush()
         if self._watched is not None:
             self._watched.removeEventFilter(self)
@@ -95,6 +109,7 @@ class StudyCompanion(QObject):
     def facts(self, now: float | None = None) -> home_facts.Home:
         w = self.window
         self.clock.flush()
+        self._remember_opened()
         return home_facts.summarize(
             w.plan, w.store.statuses(), self.log, db=w.db, verdicts=w.roadmap.verdicts,
             reviews_due=due(w.attempts, time.time() if now is None else now), runs=w.runs.list(details=False)[:5],

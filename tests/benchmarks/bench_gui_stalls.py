@@ -6,19 +6,20 @@ the run history and the hardware panel, and runs three short lessons through the
 
 Prints the open time of each lesson view (the slot that opens it, then until its heavy parts
 are made), the time to show a view again, the worst stalls with the step they came in, and
-`STALL max <ms> p99 <ms>`. Budget: max <= 100 ms. `--profile` adds cProfile's slowest
-studio functions over the session.
+`STALL max <ms> p99 <ms>`. Budget: max <= 100 ms. `--why` samples the GUI thread's stack
+every 5 ms while a tick is over 30 ms late and prints where the stalls spend their time.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
-import pstats
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -40,19 +41,43 @@ class Lateness:
     def __init__(self):
         self.step = "start"
         self.late: list[float] = []
+        self.late_cpu: list[float] = []  # the GUI thread's CPU time between ticks, less the interval
         self.steps: list[str] = []
         self._last: float | None = None
+        self._last_cpu = 0.0
         self.timer = QTimer()
         self.timer.setTimerType(Qt.PreciseTimer)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
+    def watch(self, every_s: float = 0.005, late_s: float = 0.030) -> Counter:
+        """Sample the GUI thread's stack from another thread while a tick is late: where stalls go."""
+        gui = threading.get_ident()
+        seen: Counter = Counter()
+
+        def sample() -> None:
+            while not self.stopped:
+                time.sleep(every_s)
+                last = self._last
+                if last is not None and time.perf_counter() - last > late_s + TICK_MS / 1000:
+                    frame = sys._current_frames().get(gui)
+                    if frame is not None:
+                        stack = traceback.extract_stack(frame)
+                        ours = [f for f in stack if "/studio/" in f.filename] or stack[-3:]
+                        where = " < ".join(f"{Path(f.filename).stem}.{f.name}:{f.lineno}" for f in ours[::-1][:4])
+                        seen[where or "(in Qt, no Python frame)"] += 1
+
+        self.stopped = False
+        threading.Thread(target=sample, daemon=True).start()
+        return seen
+
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         if self._last is not None:
             self.late.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
+            self.late_cpu.append(max(0.0, (cpu - self._last_cpu) * 1000 - TICK_MS))
             self.steps.append(self.step)
-        self._last = now
+        self._last, self._last_cpu = now, cpu
 
 
 def session(window, lateness: Lateness, report: dict):
@@ -148,7 +173,7 @@ def drive(app, steps, timeout_s: float = 600) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--profile", action="store_true", help="cProfile the session (slower, same stalls)")
+    parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
     args = parser.parse_args()
 
     app = QApplication([])
@@ -163,13 +188,10 @@ def main() -> int:
     window.resize(1500, 940)
     window.show()
     report: dict = {"open": {}, "again": {}, "runs": []}
-    profile = cProfile.Profile() if args.profile else None
-    if profile:
-        profile.enable()
+    stalls = lateness.watch() if args.why else None
     drive(app, session(window, lateness, report))
     app.exec()
-    if profile:
-        profile.disable()
+    lateness.stopped = True
     lateness.timer.stop()
     window.quit_now()
 
@@ -189,10 +211,14 @@ def main() -> int:
     worst = np.argsort(late)[::-1][:8]
     print("worst stalls: " + "; ".join(f"{late[i]:.0f} ms ({lateness.steps[i]})" for i in worst))
     print(f"ticks: {len(late)}")
+    cpu = np.array(lateness.late_cpu)
+    print(f"(the GUI thread's own CPU time over the same ticks, what a quiet machine would see less "
+          f"disk waits: max {cpu.max():.0f} ms p99 {np.percentile(cpu, 99):.0f} ms)")
     print(f"STALL max {late.max():.0f} ms p99 {np.percentile(late, 99):.0f} ms")
-    if profile:
-        stats = pstats.Stats(profile)
-        stats.sort_stats("cumulative").print_stats(r"studio/ui", 25)
+    if stalls:
+        print("where the GUI thread was during stalls (5 ms samples):")
+        for where, n in stalls.most_common(15):
+            print(f"  {n * 5:5d} ms  {where}")
     return 0
 
 
