@@ -39,11 +39,10 @@ from studio.core.history import (
     local_time,
 )
 from studio.core.units import clock
+from studio.ui.runs_chart import COLORS, CompareChart
 from studio.ui.runs_table import DEVICE, DURATION, ID, LESSON, PARAMS, STARTED, STATUS, RunFilter, RunsTableModel
 from studio.ui.store_events import on_gui_thread
 
-COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-          "#bcbd22", "#7f7f7f"]
 MAX_OVERLAY = 20  # more curves than this on one chart stop being readable
 class RunsView(QWidget):
     """Runs of `lesson_id` (or of every lesson) from `store`."""
@@ -106,8 +105,7 @@ class RunsView(QWidget):
                                        "so runs that waited for imports still line up"))
         self.overlay_note = QLabel()
         self.overlay_note.setStyleSheet("color: gray")
-        self._chart: pg.PlotWidget | None = None  # made when runs are first compared (see `chart`)
-        self._items: list[pg.PlotDataItem] = []  # reused from one selection to the next
+        self._chart: CompareChart | None = None  # made when runs are first compared (see `chart`)
 
         curves_page = QWidget()
         curve_controls = QHBoxLayout()
@@ -221,20 +219,11 @@ class RunsView(QWidget):
 
     # -- overlay ------------------------------------------------------------------------------
     @property
-    def chart(self) -> pg.PlotWidget:
+    def chart(self) -> CompareChart:
         """The comparison chart, made on first use: a pyqtgraph chart costs tens of ms to make,
         and most history tabs are never used to compare."""
         if self._chart is None:
-            self._chart = pg.PlotWidget()
-            self._chart.setBackground("w")
-            plot = self._chart.getPlotItem()
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setDownsampling(auto=True, mode="peak")
-            plot.setClipToView(True)
-            plot.addLegend(offset=(-10, 10), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 210))
-            for axis in ("left", "bottom"):  # 0.69, not "690 (x0.001)"
-                plot.getAxis(axis).enableAutoSIPrefix(False)
-            self._chart.setMinimumHeight(180)
+            self._chart = CompareChart()
             self.chart_stack.addWidget(self._chart)
         return self._chart
 
@@ -244,11 +233,11 @@ class RunsView(QWidget):
 
     @property
     def legend(self) -> pg.LegendItem:
-        return self.plot_item.legend
+        return self.chart.legend
 
     def overlay_items(self) -> list[pg.PlotDataItem]:
         """The curves drawn now, one per selected run that has the chosen curve."""
-        return [item for item in self._items if item.isVisible()]
+        return self.chart.shown_items() if self._chart is not None else []
 
     def update_overlay(self) -> None:
         """Draw the chosen curve of each selected run (up to MAX_OVERLAY), one colour each."""
@@ -268,7 +257,7 @@ class RunsView(QWidget):
         self.overlay_note.setText(note)
         if not name:
             if self._chart is not None:
-                self._draw([])
+                self._chart.draw([])
             self.placeholder.setText(self.tr("The selected runs recorded no curves.") if ids
                                      else self.tr("Select runs to compare their curves."))
             self.chart_stack.setCurrentWidget(self.placeholder)
@@ -289,32 +278,9 @@ class RunsView(QWidget):
                 lines.append((x, curve.values, COLORS[i % len(COLORS)], labels[run_id]))
         self.plot_item.setLabel("bottom", self.x_axis.currentText())
         self.plot_item.setLabel("left", name)
-        self._draw(lines)
+        self.chart.draw(lines)
         self.chart_stack.setCurrentWidget(self.chart)
         self.plot_item.enableAutoRange()
-
-    def _draw(self, lines: list[tuple]) -> None:
-        """Show `lines` (x, y, colour, label) reusing the chart's items and legend rows:
-        creating pyqtgraph items costs about 15 ms each here, updating them under 1 ms."""
-        while len(self._items) < len(lines):
-            item = pg.PlotDataItem()
-            self.plot_item.addItem(item)  # takes the PlotItem's downsampling and clip-to-view
-            self._items.append(item)
-        # Thin lines once there are many: easier to tell apart, and wide pens cost Qt's
-        # raster engine about twice the paint time (24 ms a 10,000-point curve here).
-        width = 2 if len(lines) <= 4 else 1
-        shown = len(self.legend.items)
-        for i, (item, (x, y, color, label)) in enumerate(zip(self._items, lines, strict=False)):
-            item.setData(x, y, pen=pg.mkPen(color, width=width), name=label)
-            item.show()
-            if i < shown:
-                self.legend.items[i][1].setText(label)
-            else:
-                self.legend.addItem(item, label)
-        for item in self._items[len(lines):]:
-            item.setData([], [])
-            item.hide()
-            self.legend.removeItem(item)
 
     # -- actions ------------------------------------------------------------------------------
     def open_run(self, run_id: int) -> None:
