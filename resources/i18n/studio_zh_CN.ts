@@ -801,14 +801,22 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <location filename="../../studio/ui/window/language.py" line="29" />
+        <source>The language changes when the current run ends.</source>
+        <translation>当前运行结束后将切换语言。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPages</name>
     <message>
-        <location filename="../../studio/ui/window/lesson_pages.py" line="36" />
+        <location filename="../../studio/ui/window/lesson_pages.py" line="40" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/lesson_pages.py" line="75" />
+        <location filename="../../studio/ui/window/lesson_pages.py" line="88" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
@@ -960,77 +968,58 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="221" />
+        <location filename="../../studio/ui/window/main_window.py" line="218" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="223" />
-        <location filename="../../studio/ui/window/main_window.py" line="225" />
+        <location filename="../../studio/ui/window/main_window.py" line="220" />
+        <location filename="../../studio/ui/window/main_window.py" line="222" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="94" />
+        <location filename="../../studio/ui/window/main_window.py" line="91" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="156" />
+        <location filename="../../studio/ui/window/main_window.py" line="153" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="224" />
+        <location filename="../../studio/ui/window/main_window.py" line="221" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="226" />
+        <location filename="../../studio/ui/window/main_window.py" line="223" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="227" />
+        <location filename="../../studio/ui/window/main_window.py" line="224" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="238" />
-        <source>The language changes when the current run ends.</source>
-        <translation>当前运行结束后将切换语言。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/window/main_window.py" line="270" />
-        <source>About Zero-Compute ML Studio</source>
-        <translation>关于 零算力机器学习工作室</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/window/main_window.py" line="271" />
-        <source>Zero-Compute ML Studio {version}
-
-Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
-        <translation>零算力机器学习工作室 {version}
-
-在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/window/main_window.py" line="299" />
+        <location filename="../../studio/ui/window/main_window.py" line="254" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="310" />
+        <location filename="../../studio/ui/window/main_window.py" line="265" />
         <source>Time studied</source>
         <translation>学习时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="310" />
+        <location filename="../../studio/ui/window/main_window.py" line="265" />
         <source>Hours studied on “{item}”:</source>
         <translation>在“{item}”上学习的小时数：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/main_window.py" line="161" />
+        <location filename="../../studio/ui/window/main_window.py" line="158" />
         <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
         <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
     </message>
@@ -1580,17 +1569,17 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>RoadmapView</name>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="259" />
+        <location filename="../../studio/ui/roadmap_view.py" line="159" />
         <source>Search the roadmap…</source>
         <translation>搜索学习路线…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="260" />
+        <location filename="../../studio/ui/roadmap_view.py" line="160" />
         <source>What next?</source>
         <translation>下一步?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="262" />
+        <location filename="../../studio/ui/roadmap_view.py" line="162" />
         <source>Space: done on/off · L: learning · S: skipped · T: todo · Enter: open the lesson</source>
         <translation>空格:完成/取消 · L:学习中 · S:跳过 · T:待学 · 回车:打开课程</translation>
     </message>
@@ -1615,17 +1604,17 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <translation>课程 {id} 尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="287" />
+        <location filename="../../studio/ui/roadmap_view.py" line="187" />
         <source>&lt;b&gt;Plan&lt;/b&gt;: {detail}</source>
         <translation>&lt;b&gt;全部计划&lt;/b&gt;:{detail}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="291" />
+        <location filename="../../studio/ui/roadmap_view.py" line="191" />
         <source>Next: {title}</source>
         <translation>下一步:{title}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="292" />
+        <location filename="../../studio/ui/roadmap_view.py" line="192" />
         <source>Every item is done or skipped.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
@@ -1645,37 +1634,37 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="301" />
+        <location filename="../../studio/ui/roadmap_view.py" line="201" />
         <source>The progress database was damaged. It was moved to {path} and a new one was started.</source>
         <translation>进度数据库已损坏。它已移至 {path},并新建了一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="303" />
+        <location filename="../../studio/ui/roadmap_view.py" line="203" />
         <source>Recovered {recovered} record(s) from it; {lost} could not be read.</source>
         <translation>已从中恢复 {recovered} 条记录；{lost} 条无法读取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="307" />
+        <location filename="../../studio/ui/roadmap_view.py" line="207" />
         <source>Kept: the progress of items no longer in this plan ({n}).</source>
         <translation>已保留不在此计划中的项目的进度({n} 项)。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="395" />
+        <location filename="../../studio/ui/roadmap_view.py" line="295" />
         <source>Open the lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="396" />
+        <location filename="../../studio/ui/roadmap_view.py" line="296" />
         <source>The lesson is not written yet</source>
         <translation>课程尚未编写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="422" />
+        <location filename="../../studio/ui/roadmap_view.py" line="322" />
         <source>Matches: {n}</source>
         <translation>匹配:{n} 项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/roadmap_view.py" line="423" />
+        <location filename="../../studio/ui/roadmap_view.py" line="323" />
         <source>No item matches.</source>
         <translation>没有匹配的项目。</translation>
     </message>
@@ -1779,211 +1768,211 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <location filename="../../studio/ui/runs_view.py" line="65" />
         <source>Filter runs: lesson, status, lr=0.1…</source>
         <translation>筛选运行：课程、状态、lr=0.1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="69" />
+        <location filename="../../studio/ui/runs_view.py" line="68" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="70" />
+        <location filename="../../studio/ui/runs_view.py" line="69" />
         <source>Show the run's output again (or double-click a row)</source>
         <translation>再次查看这次运行的输出（或双击该行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="71" />
+        <location filename="../../studio/ui/runs_view.py" line="70" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="72" />
+        <location filename="../../studio/ui/runs_view.py" line="71" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="73" />
+        <location filename="../../studio/ui/runs_view.py" line="72" />
         <source>The curves of the selected runs (all shown runs if none)</source>
         <translation>所选运行的曲线（未选择时为全部显示的运行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="74" />
+        <location filename="../../studio/ui/runs_view.py" line="73" />
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="76" />
+        <location filename="../../studio/ui/runs_view.py" line="75" />
         <source>Everything about the selected runs (all shown runs if none)</source>
         <translation>所选运行的全部信息（未选择时为全部显示的运行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="101" />
+        <location filename="../../studio/ui/runs_view.py" line="100" />
         <source>Which recorded curve to compare</source>
         <translation>要比较哪条记录的曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="103" />
+        <location filename="../../studio/ui/runs_view.py" line="102" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="104" />
+        <location filename="../../studio/ui/runs_view.py" line="103" />
         <source>Relative time (s)</source>
         <translation>相对时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="105" />
+        <location filename="../../studio/ui/runs_view.py" line="104" />
         <source>Relative time: seconds since each run's first point, so runs that waited for imports still line up</source>
         <translation>相对时间：从每次运行的第一个点开始计秒，这样等待导入库的运行也能对齐</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="114" />
+        <location filename="../../studio/ui/runs_view.py" line="112" />
         <source>Curve</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="122" />
-        <location filename="../../studio/ui/runs_view.py" line="273" />
+        <location filename="../../studio/ui/runs_view.py" line="120" />
+        <location filename="../../studio/ui/runs_view.py" line="262" />
         <source>Select runs to compare their curves.</source>
         <translation>选择几次运行来比较它们的曲线。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="130" />
+        <location filename="../../studio/ui/runs_view.py" line="128" />
         <source>Open a run to see its output again.</source>
         <translation>打开一次运行，再次查看它的输出。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="144" />
+        <location filename="../../studio/ui/runs_view.py" line="142" />
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="145" />
+        <location filename="../../studio/ui/runs_view.py" line="143" />
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="267" />
+        <location filename="../../studio/ui/runs_view.py" line="256" />
         <source>Showing the first %n selected runs.</source>
         <translation>
             <numerusform>显示所选的前 %n 次运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="272" />
+        <location filename="../../studio/ui/runs_view.py" line="261" />
         <source>The selected runs recorded no curves.</source>
         <translation>所选运行没有记录曲线。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="327" />
+        <location filename="../../studio/ui/runs_view.py" line="293" />
         <source>Run {id}: {lesson}, {status} on {device}, started {started}, {duration}</source>
         <translation>第 {id} 次运行：{lesson}，{status}，设备 {device}，开始于 {started}，{duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="330" />
+        <location filename="../../studio/ui/runs_view.py" line="296" />
         <source>duration unknown</source>
         <translation>时长未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="331" />
+        <location filename="../../studio/ui/runs_view.py" line="297" />
         <source>Parameters: {params}</source>
         <translation>参数：{params}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="333" />
+        <location filename="../../studio/ui/runs_view.py" line="299" />
         <source>Results: {results}</source>
         <translation>结果：{results}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="335" />
+        <location filename="../../studio/ui/runs_view.py" line="301" />
         <source>Hardware: {hardware}</source>
         <translation>硬件：{hardware}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="337" />
+        <location filename="../../studio/ui/runs_view.py" line="303" />
         <source>Ended: {error}</source>
         <translation>结束原因：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="339" />
+        <location filename="../../studio/ui/runs_view.py" line="305" />
         <source>(this run printed nothing)</source>
         <translation>（这次运行没有输出）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="348" />
+        <location filename="../../studio/ui/runs_view.py" line="314" />
         <source>Delete runs</source>
         <translation>删除运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="349" />
+        <location filename="../../studio/ui/runs_view.py" line="315" />
         <source>Delete this run with its curves and output? This cannot be undone.</source>
         <translation>删除这次运行及其曲线和输出？此操作无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="350" />
+        <location filename="../../studio/ui/runs_view.py" line="316" />
         <source>Delete these %n runs with their curves and output? This cannot be undone.</source>
         <translation>
             <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="365" />
+        <location filename="../../studio/ui/runs_view.py" line="331" />
         <source>Export runs as CSV</source>
         <translation>将运行导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="365" />
+        <location filename="../../studio/ui/runs_view.py" line="331" />
         <source>Export runs as JSON</source>
         <translation>将运行导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="366" />
+        <location filename="../../studio/ui/runs_view.py" line="332" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="366" />
+        <location filename="../../studio/ui/runs_view.py" line="332" />
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="377" />
+        <location filename="../../studio/ui/runs_view.py" line="343" />
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="381" />
+        <location filename="../../studio/ui/runs_view.py" line="347" />
         <source>Wrote 1 run to {path}</source>
         <translation>已将 1 次运行写入 {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="383" />
+        <location filename="../../studio/ui/runs_view.py" line="349" />
         <source>Wrote %n runs to {path}</source>
         <translation>
             <numerusform>已将 %n 次运行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="425" />
+        <location filename="../../studio/ui/runs_view.py" line="391" />
         <source>No runs yet: run a lesson and it appears here.</source>
         <translation>还没有运行记录：运行一节课后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="427" />
+        <location filename="../../studio/ui/runs_view.py" line="393" />
         <source>1 run</source>
         <translation>1 次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="427" />
+        <location filename="../../studio/ui/runs_view.py" line="393" />
         <source>%n runs</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="429" />
+        <location filename="../../studio/ui/runs_view.py" line="395" />
         <source>{shown} of {total} runs</source>
         <translation>{shown} / {total} 次运行</translation>
     </message>
@@ -1991,82 +1980,96 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="69" />
+        <location filename="../../studio/ui/window/menus.py" line="67" />
+        <source>About Zero-Compute ML Studio</source>
+        <translation>关于 零算力机器学习工作室</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/window/menus.py" line="68" />
+        <source>Zero-Compute ML Studio {version}
+
+Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
+        <translation>零算力机器学习工作室 {version}
+
+在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/window/menus.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="70" />
+        <location filename="../../studio/ui/window/menus.py" line="82" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="71" />
+        <location filename="../../studio/ui/window/menus.py" line="83" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="72" />
+        <location filename="../../studio/ui/window/menus.py" line="84" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="73" />
+        <location filename="../../studio/ui/window/menus.py" line="85" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="74" />
+        <location filename="../../studio/ui/window/menus.py" line="86" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="75" />
+        <location filename="../../studio/ui/window/menus.py" line="87" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="76" />
+        <location filename="../../studio/ui/window/menus.py" line="88" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="77" />
+        <location filename="../../studio/ui/window/menus.py" line="89" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="78" />
+        <location filename="../../studio/ui/window/menus.py" line="90" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="79" />
+        <location filename="../../studio/ui/window/menus.py" line="91" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="80" />
+        <location filename="../../studio/ui/window/menus.py" line="92" />
         <source>Lessons use &amp;all cores</source>
         <translation>课程使用全部核心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="81" />
+        <location filename="../../studio/ui/window/menus.py" line="93" />
         <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
         <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="83" />
+        <location filename="../../studio/ui/window/menus.py" line="95" />
         <source>Lesson memory &amp;cap…</source>
         <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="84" />
+        <location filename="../../studio/ui/window/menus.py" line="96" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/window/menus.py" line="85" />
+        <location filename="../../studio/ui/window/menus.py" line="97" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>

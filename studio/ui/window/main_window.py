@@ -9,17 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QInputDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
 )
 
-from studio import __version__
 from studio.core import measure
 from studio.core.db import Database
 from studio.core.hardware import Sampler
@@ -32,7 +29,7 @@ from studio.core.text import pick
 from studio.kernel.jobs import warm_modules
 from studio.kernel.pool import KernelPool
 from studio.practice.store import AttemptStore
-from studio.ui import i18n, plan_dialogs
+from studio.ui import plan_dialogs
 from studio.ui.hardware_panel import HardwarePanel
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
@@ -45,6 +42,7 @@ from studio.ui.study_companion import StudyCompanion
 from studio.ui.window.advice import Advice
 from studio.ui.window.closing import CloseGuard
 from studio.ui.window.kernel_status import KernelStatus
+from studio.ui.window.language import LanguageSwitch
 from studio.ui.window.lesson_list import LessonList
 from studio.ui.window.lesson_pages import LessonPages
 from studio.ui.window.menus import WindowMenus
@@ -65,7 +63,6 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._warm = warm
         self.kernels: KernelPool | None = None  # spare kernels, started once the window shows
-        self._pending_lang: str | None = None
         self.setObjectName("MainWindow")
         self.resize(1500, 940)
         self.kernel_status = KernelStatus(self, warm)
@@ -130,7 +127,6 @@ class MainWindow(QMainWindow):
         self.kernel_warmed.connect(self.kernel_status.on_warm)
         self.kernel_status.cuda_found.connect(self._on_cuda_found)
         self.study.events.opened.connect(self._on_plan_opened)
-        self.run_finished.connect(lambda *_: self._apply_pending_language())
 
         # every run of every lesson: a dock for the overall history (each lesson has its own tab)
         self.runs_dock = self._dock("RunsDock", Qt.BottomDockWidgetArea)
@@ -138,6 +134,7 @@ class MainWindow(QMainWindow):
         self.runs_dock.setWidget(self.runs_view)
         self.runs_dock.hide()
 
+        self.language = LanguageSwitch(self)
         self.menus = WindowMenus(self)
         self.close_guard = CloseGuard(self)
         self.retranslate()
@@ -229,49 +226,7 @@ class MainWindow(QMainWindow):
         self.kernel_status.update()
 
     def set_language(self, lang: str) -> None:
-        """Switch language now (views are rebuilt) and remember the choice."""
-        i18n.save_language(lang)
-        if lang == self.lang:
-            return
-        if self.stack.running():
-            self._pending_lang = lang
-            self.statusBar().showMessage(self.tr("The language changes when the current run ends."), 5000)
-            return
-        self.lang = lang
-        i18n.install(QApplication.instance(), lang)
-        self.menus.language_actions[lang].setChecked(True)
-        self.retranslate()
-        current = self.current_lesson_id()
-        self.stack.drop_all()
-        self.lesson_list.relabel()
-        self.roadmap.retranslate()
-        self.item_view.retranslate()
-        old, self.runs_view = self.runs_view, RunsView(self.runs)
-        self.runs_dock.setWidget(self.runs_view)
-        old.deleteLater()
-        self.advice.advise()  # verdict texts in the new language
-        old, self.hardware = self.hardware, HardwarePanel(self.sampler, history=self.hardware.history)
-        old.stop()
-        self.services.hardware = self.hardware
-        self.hardware_dock.setWidget(self.hardware)
-        old.deleteLater()
-        if current:
-            self.show_lesson(current)
-        self.language_changed.emit(lang)
-
-    def _apply_pending_language(self) -> None:
-        if self._pending_lang and not self.stack.running():
-            lang, self._pending_lang = self._pending_lang, None
-            self.set_language(lang)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Zero-Compute ML Studio"),
-            self.tr("Zero-Compute ML Studio {version}\n\nLearn machine learning on an ordinary PC: "
-                    "the roadmap, runnable lessons and measured advice of the article "
-                    "\u201c机器学习快速入门--0算力起步实践篇\u201d.").format(version=__version__),
-        )
+        self.language.switch(lang)
 
     # -- the plan and its progress --------------------------------------------------------------
     def open_plan(self, path: str | Path | None = None) -> Plan | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
+from studio import __version__
 from studio.ui import i18n
 from studio.ui.settings import settings
 
@@ -13,6 +15,7 @@ from studio.ui.settings import settings
 class WindowMenus(QObject):
     def __init__(self, window):
         super().__init__(window)
+        self.window = window
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.open_plan_action = self._action(window.open_plan, QKeySequence.Open)
@@ -55,8 +58,17 @@ class WindowMenus(QObject):
         self.hardware_menu.addAction(self.memory_cap_action)
 
         self.help_menu = bar.addMenu("")
-        self.about_action = self._action(window.about)
+        self.about_action = self._action(self.about)
         self.help_menu.addAction(self.about_action)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            self.tr("About Zero-Compute ML Studio"),
+            self.tr("Zero-Compute ML Studio {version}\n\nLearn machine learning on an ordinary PC: "
+                    "the roadmap, runnable lessons and measured advice of the article "
+                    "\u201c机器学习快速入门--0算力起步实践篇\u201d.").format(version=__version__),
+        )
 
     def _action(self, call, shortcut=None) -> QAction:
         action = QAction(self)
