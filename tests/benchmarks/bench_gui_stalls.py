@@ -45,6 +45,7 @@ class Lateness:
         self.steps: list[str] = []
         self._last: float | None = None
         self._last_cpu = 0.0
+        self.stopped = False
         self.timer = QTimer()
         self.timer.setTimerType(Qt.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -67,7 +68,6 @@ class Lateness:
                         where = " < ".join(f"{Path(f.filename).stem}.{f.name}:{f.lineno}" for f in ours[::-1][:4])
                         seen[where or "(in Qt, no Python frame)"] += 1
 
-        self.stopped = False
         threading.Thread(target=sample, daemon=True).start()
         return seen
 
@@ -148,8 +148,9 @@ def session(window, lateness: Lateness, report: dict):
     yield None
 
 
-def drive(app, steps, timeout_s: float = 600) -> None:
-    """Run the script on the event loop: one step per GAP_MS, polling a step's predicate."""
+def drive(app, steps, lateness: Lateness, timeout_s: float = 600) -> None:
+    """Run the script on the event loop: one step per GAP_MS, polling a step's predicate. The
+    measure ends with the script: quitting closes the window (Qt 6), which is not the session."""
     start = time.perf_counter()
 
     def next_step() -> None:
@@ -158,6 +159,8 @@ def drive(app, steps, timeout_s: float = 600) -> None:
         try:
             wait = next(steps)
         except StopIteration:
+            lateness.stopped = True
+            lateness.timer.stop()
             app.quit()
             return
         poll(wait)
@@ -189,10 +192,8 @@ def main() -> int:
     window.show()
     report: dict = {"open": {}, "again": {}, "runs": []}
     stalls = lateness.watch() if args.why else None
-    drive(app, session(window, lateness, report))
+    drive(app, session(window, lateness, report), lateness)
     app.exec()
-    lateness.stopped = True
-    lateness.timer.stop()
     window.quit_now()
 
     opened = report["open"]
