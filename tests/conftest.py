@@ -44,7 +44,7 @@ def make_window(qtbot):
     """make_window(lessons=None, show=True, **kw): a MainWindow on the catalog (or `lessons`),
     without a spare kernel unless warm=True, closed with the test."""
     from studio.core.lesson import catalog
-    from studio.ui.main_window import MainWindow
+    from studio.ui.window.main_window import MainWindow
 
     def make(lessons=None, show=True, **kw):
         window = MainWindow(catalog() if lessons is None else lessons, **{"warm": False, **kw})

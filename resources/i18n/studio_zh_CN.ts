@@ -20,6 +20,27 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>{lesson}, running for {duration}</source>
+        <translation>{lesson}，已运行 {duration}</translation>
+    </message>
+    <message>
+        <source>Stop the running lesson?</source>
+        <translation>停止正在运行的课程？</translation>
+    </message>
+    <message>
+        <source>A lesson is still running:
+{runs}
+
+Quit and stop it? What it has computed so far stays in the run history.</source>
+        <translation>还有课程正在运行：
+{runs}
+
+退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
+    </message>
+</context>
+<context>
     <name>CoreBars</name>
     <message>
         <source>core %1: %2%</source>
@@ -588,6 +609,59 @@
     </message>
 </context>
 <context>
+    <name>KernelStatus</name>
+    <message>
+        <source>Lesson memory cap</source>
+        <translation>课程内存上限</translation>
+    </message>
+    <message>
+        <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
+        <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
+    </message>
+    <message>
+        <source>memory cap {p}% of free RAM</source>
+        <translation>内存上限为可用内存的 {p}%</translation>
+    </message>
+    <message>
+        <source>lesson threads: {n} · lower priority · {cap}</source>
+        <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
+    </message>
+    <message>
+        <source>Starting the lesson kernel…</source>
+        <translation>正在启动课程内核…</translation>
+    </message>
+    <message>
+        <source>PyTorch is not installed</source>
+        <translation>未安装 PyTorch</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>Device: {device} · torch {version}</source>
+        <translation>设备：{device} · torch {version}</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>The language changes when the current run ends.</source>
+        <translation>当前运行结束后将切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPages</name>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Choose a lesson on the left.</source>
+        <translation>请在左侧选择一节课。</translation>
+    </message>
+</context>
+<context>
     <name>LessonView</name>
     <message>
         <source>Side by side: {links}</source>
@@ -709,30 +783,6 @@
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
@@ -745,48 +795,8 @@
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <source>&amp;Open plan…</source>
-        <translation>打开学习计划(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export progress…</source>
-        <translation>导出进度(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import progress…</source>
-        <translation>导入进度(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>What &amp;next?</source>
-        <translation>下一步学什么(&amp;N)?</translation>
-    </message>
-    <message>
-        <source>&amp;Home</source>
-        <translation>主页(&amp;H)</translation>
-    </message>
-    <message>
         <source>Lessons</source>
         <translation>课程</translation>
-    </message>
-    <message>
-        <source>&amp;Hardware</source>
-        <translation>硬件(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Measure this PC…</source>
-        <translation>测量本机性能(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Lessons use &amp;all cores</source>
-        <translation>课程使用全部核心(&amp;A)</translation>
-    </message>
-    <message>
-        <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
-        <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
-    </message>
-    <message>
-        <source>Lesson memory &amp;cap…</source>
-        <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
         <source>Hardware</source>
@@ -795,34 +805,6 @@
     <message>
         <source>Run history</source>
         <translation>运行历史</translation>
-    </message>
-    <message>
-        <source>Choose a lesson on the left.</source>
-        <translation>请在左侧选择一节课。</translation>
-    </message>
-    <message>
-        <source>The language changes when the current run ends.</source>
-        <translation>当前运行结束后将切换语言。</translation>
-    </message>
-    <message>
-        <source>About Zero-Compute ML Studio</source>
-        <translation>关于 零算力机器学习工作室</translation>
-    </message>
-    <message>
-        <source>Zero-Compute ML Studio {version}
-
-Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
-        <translation>零算力机器学习工作室 {version}
-
-在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
-    </message>
-    <message>
-        <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
-        <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
-    </message>
-    <message>
-        <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
-        <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
     </message>
     <message>
         <source>Exported records: {n}</source>
@@ -837,70 +819,8 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
         <translation>在“{item}”上学习的小时数：</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>历史</translation>
-    </message>
-    <message>
-        <source>{lesson}: {status} on {device}</source>
-        <translation>{lesson}：{status}，设备 {device}</translation>
-    </message>
-    <message>
-        <source>Done, completed by run {id}.</source>
-        <translation>已完成，由第 {id} 次运行完成。</translation>
-    </message>
-    <message>
-        <source>Lesson memory cap</source>
-        <translation>课程内存上限</translation>
-    </message>
-    <message>
-        <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
-        <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
-    </message>
-    <message>
-        <source>memory cap {p}% of free RAM</source>
-        <translation>内存上限为可用内存的 {p}%</translation>
-    </message>
-    <message>
-        <source>lesson threads: {n} · lower priority · {cap}</source>
-        <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
-    </message>
-    <message>
-        <source>Starting the lesson kernel…</source>
-        <translation>正在启动课程内核…</translation>
-    </message>
-    <message>
-        <source>Device: {device} · torch {version}</source>
-        <translation>设备：{device} · torch {version}</translation>
-    </message>
-    <message>
-        <source>{lesson}, running for {duration}</source>
-        <translation>{lesson}，已运行 {duration}</translation>
-    </message>
-    <message>
-        <source>Stop the running lesson?</source>
-        <translation>停止正在运行的课程？</translation>
-    </message>
-    <message>
-        <source>A lesson is still running:
-{runs}
-
-Quit and stop it? What it has computed so far stays in the run history.</source>
-        <translation>还有课程正在运行：
-{runs}
-
-退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
-    </message>
-    <message>
-        <source>PyTorch is not installed</source>
-        <translation>未安装 PyTorch</translation>
-    </message>
-    <message>
         <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
         <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
-    </message>
-    <message>
-        <source>CPU only</source>
-        <translation>仅 CPU</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +971,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     <message>
         <source>{path} has errors. The current plan stays open.</source>
         <translation>{path} 有错误,当前的学习计划保持打开。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStart</name>
+    <message>
+        <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
+        <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
+    </message>
+    <message>
+        <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
+        <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1347,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     </message>
 </context>
 <context>
+    <name>RunTracking</name>
+    <message>
+        <source>{lesson}: {status} on {device}</source>
+        <translation>{lesson}：{status}，设备 {device}</translation>
+    </message>
+    <message>
+        <source>Done, completed by run {id}.</source>
+        <translation>已完成，由第 {id} 次运行完成。</translation>
+    </message>
+</context>
+<context>
     <name>RunsTableModel</name>
     <message>
         <source>Id</source>
@@ -1651,6 +1593,85 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     <message>
         <source>{shown} of {total} runs</source>
         <translation>{shown} / {total} 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>About Zero-Compute ML Studio</source>
+        <translation>关于 零算力机器学习工作室</translation>
+    </message>
+    <message>
+        <source>Zero-Compute ML Studio {version}
+
+Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
+        <translation>零算力机器学习工作室 {version}
+
+在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>打开学习计划(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export progress…</source>
+        <translation>导出进度(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import progress…</source>
+        <translation>导入进度(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What &amp;next?</source>
+        <translation>下一步学什么(&amp;N)?</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Hardware</source>
+        <translation>硬件(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure this PC…</source>
+        <translation>测量本机性能(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Lessons use &amp;all cores</source>
+        <translation>课程使用全部核心(&amp;A)</translation>
+    </message>
+    <message>
+        <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
+        <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
+    </message>
+    <message>
+        <source>Lesson memory &amp;cap…</source>
+        <translation>课程内存上限(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
     </message>
 </context>
 </TS>

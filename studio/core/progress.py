@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from psygnal import Signal, SignalGroup
+
 from studio.core import safe_write
 from studio.core.db import Database
 from studio.core.plan import ID_RE, PLAN_ID_RE, Item, Plan
@@ -98,33 +100,27 @@ class ImportReport:
         return out
 
 
+class ProgressEvents(SignalGroup):
+    """`changed(item_id)` after each change; `changed(None)` after an import (anything may have changed)."""
+
+    changed = Signal(object)
+
+
 class ProgressStore:
-    """Progress of one plan (`plan_id`) in the database; export/import span all plans."""
+    """Progress of one plan (`plan_id`) in the database; export/import span all plans.
+    Views subscribe to `store.events.changed` (emitted on the thread that made the change)."""
 
     def __init__(self, db: Database | None = None, plan_id: str = "zero-compute",
                  clock: Callable[[], float] = time.time):
         self.db = db if db is not None else Database()
         self.plan_id = plan_id
         self.clock = clock
-        self._listeners: list[Callable[[str | None], None]] = []
+        self.events = ProgressEvents()
 
     @property
     def recovered_from(self) -> Path | None:
         """Where a corrupt database file was moved when this one was opened (else None)."""
         return self.db.recovered_from
-
-    # --- listening (views refresh when any of them changes something) ----------------------
-    def add_listener(self, fn: Callable[[str | None], None]) -> None:
-        """`fn(item_id)` after each change; `fn(None)` after an import (anything may have changed)."""
-        self._listeners.append(fn)
-
-    def remove_listener(self, fn: Callable[[str | None], None]) -> None:
-        if fn in self._listeners:
-            self._listeners.remove(fn)
-
-    def _notify(self, item_id: str | None) -> None:
-        for fn in list(self._listeners):
-            fn(item_id)
 
     # --- reading -------------------------------------------------------------------------
     def get(self, item_id: str) -> Record:
@@ -178,7 +174,7 @@ class ProgressStore:
                 finished = None
             new = Record(self.plan_id, item_id, status, old.note, started, finished, now, old.run_id)
             self._put(conn, new)
-        self._notify(item_id)
+        self.events.changed.emit(item_id)
         return new
 
     def set_note(self, item_id: str, note: str) -> Record:
@@ -191,7 +187,7 @@ class ProgressStore:
             new = Record(self.plan_id, item_id, old.status, note, old.started, old.finished,
                          self.clock(), old.run_id)
             self._put(conn, new)
-        self._notify(item_id)
+        self.events.changed.emit(item_id)
         return new
 
     def link_run(self, item_id: str, run_id: int | None) -> Record:
@@ -201,7 +197,7 @@ class ProgressStore:
             new = Record(self.plan_id, item_id, old.status, old.note, old.started, old.finished,
                          old.updated or self.clock(), run_id)
             self._put(conn, new)
-        self._notify(item_id)
+        self.events.changed.emit(item_id)
         return new
 
     def _get_in(self, conn, item_id: str, plan_id: str | None = None) -> Record:
@@ -298,7 +294,7 @@ class ProgressStore:
                 else:
                     report.unchanged += 1
         if report.changed:
-            self._notify(None)
+            self.events.changed.emit(None)
         return report
 
 

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     from studio.core.lesson import LessonError, catalog, parse_assignments
     from studio.core.plan import PlanError, load_plan
     from studio.ui import i18n
-    from studio.ui.main_window import MainWindow
+    from studio.ui.window.main_window import MainWindow
 
     plan = None
     if args.plan:

@@ -28,6 +28,7 @@ from studio.core.progress import STATUSES, ProgressStore
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
 from studio.ui.plan_model import kind_names, needs_text, status_icon, status_names
+from studio.ui.store_events import on_gui_thread
 from studio.ui.verdict_badge import VerdictBadge
 
 NOTE_DELAY_MS = 600
@@ -139,7 +140,7 @@ class ItemView(LazyRetranslate, QWidget):
         layout.addWidget(self.lesson_note)
         layout.addWidget(split, 1)
 
-        self.store.add_listener(self._on_store_change)
+        self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self.retranslate()
         self._show_nothing()
 
@@ -147,9 +148,9 @@ class ItemView(LazyRetranslate, QWidget):
     def set_plan(self, plan: Plan, store: ProgressStore | None = None) -> None:
         self.save_note()
         if store is not None and store is not self.store:
-            self.store.remove_listener(self._on_store_change)
+            self._unsubscribe()
             self.store = store
-            self.store.add_listener(self._on_store_change)
+            self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self.plan = plan
         self.item = None
         self._show_nothing()
@@ -304,9 +305,6 @@ class ItemView(LazyRetranslate, QWidget):
         return self._note_timer.isActive()
 
     def _on_store_change(self, item_id: str | None) -> None:
-        if not shiboken6.isValid(self):
-            self.store.remove_listener(self._on_store_change)
-            return
         if self.item is None or item_id not in (None, self.item.id):
             return
         record = self.store.get(self.item.id)
@@ -322,7 +320,6 @@ class ItemView(LazyRetranslate, QWidget):
 
     def closeEvent(self, event) -> None:
         self.save_note()
-        self.store.remove_listener(self._on_store_change)
         super().closeEvent(event)
 
 

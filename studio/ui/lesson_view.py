@@ -1,10 +1,15 @@
-"""One lesson: its text and code, parameters, Run/Stop, live curves, output and results."""
+"""One lesson: its text and code, parameters, Run/Stop, live curves, output and results.
+
+Opening a lesson shows its title, parameters and Run at once; the heavy parts (the highlighted
+code, the curve chart and the results, the Practice and other tabs) are made after the first
+paint, or the moment code asks for them (`view.chart`, `view.output`, `view.code`,
+`view.practice`)."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +32,7 @@ from studio.core.units import size
 from studio.ui.code_view import CodeView
 from studio.ui.curve_chart import CurveChart
 from studio.ui.export_notebook import ExportNotebookButton
+from studio.ui.lazy_page import LazyPage
 from studio.ui.param_form import ParamForm
 from studio.ui.results_view import ResultsView, bold
 from studio.ui.run_controller import LessonRun, RunServices
@@ -54,6 +60,7 @@ class LessonView(QWidget):
     run_started = Signal(object)  # LessonRun
     run_finished = Signal(object, object)  # Outcome, LessonRun
     lesson_link = Signal(str)  # a related lesson was clicked
+    practice_built = Signal(object)  # the Practice tab's PracticeView, once made
 
     def __init__(self, lesson: Lesson, cuda_available: bool = False, parent=None,
                  services: RunServices | None = None):
@@ -63,6 +70,7 @@ class LessonView(QWidget):
         self.run: LessonRun | None = None
         self.last_outcome: Outcome | None = None
         self.confirm_run = None  # optional callable(lesson, params, device) -> bool, asked before Run
+        self.history_page: LazyPage | None = None  # the window's History tab, if it adds one
 
         title = QLabel(pick(lesson.title))
         title.setFont(bold(title.font(), 4))
@@ -81,14 +89,12 @@ class LessonView(QWidget):
 
         # code: what runs, what the article printed, and what changed between them
         self.code_tabs = QTabWidget()
-        self.code = CodeView(lesson.source())
-        self.code_tabs.addTab(self.code, self.tr("Code"))
+        self._code_page = LazyPage(lambda: CodeView(lesson.source()))
+        self.code_tabs.addTab(self._code_page, self.tr("Code"))
         if lesson.article_code:
-            self.code_tabs.addTab(CodeView(lesson.article_code), self.tr("Article code"))
+            self.code_tabs.addTab(LazyPage(lambda: CodeView(lesson.article_code)), self.tr("Article code"))
         if lesson.changes:
-            changes = QTextBrowser()
-            changes.setMarkdown("\n".join(f"- {pick(c.text)}" for c in lesson.changes))
-            self.code_tabs.addTab(changes, self.tr("Changes"))
+            self.code_tabs.addTab(LazyPage(self._make_changes), self.tr("Changes"))
 
         # parameters and run controls
         self.form = ParamForm(lesson, cuda_available)
@@ -130,37 +136,29 @@ class LessonView(QWidget):
             note.setStyleSheet("color: gray")
             box.addWidget(note)
 
-        self.chart = CurveChart(labels=lesson.labels)
-        self.output = ResultsView(labels=lesson.labels)
-        # The chart takes room only when there are curves (before a first run: for torch lessons).
-        self.chart.setVisible(lesson.uses_torch)
-        self.chart.has_curves.connect(self._on_has_curves)
+        self._chart: CurveChart | None = None  # made after the first paint (see `chart`)
+        self._output: ResultsView | None = None
 
         top = QSplitter(Qt.Horizontal)
         top.addWidget(self.code_tabs)
         top.addWidget(params_box)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
-        bottom = QSplitter(Qt.Horizontal)
-        bottom.addWidget(self.chart)
-        bottom.addWidget(self.output)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 1)
+        self._bottom = QSplitter(Qt.Horizontal)  # the chart and the results, made after the first paint
         body = QSplitter(Qt.Vertical)
         body.addWidget(top)
-        body.addWidget(bottom)
+        body.addWidget(self._bottom)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
         body.setSizes([400, 600])  # initial proportions: curves and output get the larger part
         # the lesson, and its Practice tab (when the window gives an attempts store)
         self.pages = QTabWidget()
         self.pages.addTab(body, self.tr("Lesson"))
-        self.practice = None
+        self.practice_page: LazyPage | None = None
         if self.services.attempts is not None:
-            from studio.ui.practice_view import PracticeView
-
-            self.practice = PracticeView(lesson, self.services, host=self)
-            self.pages.addTab(self.practice, self.tr("Practice"))
+            self.practice_page = LazyPage(self._make_practice)
+            self.practice_page.built.connect(self.practice_built)
+            self.pages.addTab(self.practice_page, self.tr("Practice"))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
@@ -168,6 +166,65 @@ class LessonView(QWidget):
         self.run_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(lambda: self.form.set_values(lesson.defaults()))
+        QTimer.singleShot(0, self, self._make_results)  # after the first paint
+
+    # -- the heavy parts, made late ---------------------------------------------------
+    def _make_results(self) -> None:
+        if self._chart is not None:
+            return
+        self._chart = CurveChart(labels=self.lesson.labels)
+        self._output = ResultsView(labels=self.lesson.labels)
+        # The chart takes room only when there are curves (before a first run: for torch lessons).
+        self._chart.setVisible(self.lesson.uses_torch)
+        self._chart.has_curves.connect(self._on_has_curves)
+        self._bottom.addWidget(self._chart)
+        self._bottom.addWidget(self._output)
+        self._bottom.setStretchFactor(0, 1)
+        self._bottom.setStretchFactor(1, 1)
+
+    @property
+    def chart(self) -> CurveChart:
+        self._make_results()
+        return self._chart
+
+    @property
+    def output(self) -> ResultsView:
+        self._make_results()
+        return self._output
+
+    @property
+    def code(self) -> CodeView:
+        return self._code_page.content()
+
+    @property
+    def practice(self):
+        """The Practice tab's view (made now if it was not yet), None without an attempts store."""
+        return self.practice_page.content() if self.practice_page is not None else None
+
+    @property
+    def practice_if_made(self):
+        """The Practice tab's view if it was made (saving a draft needs no new one)."""
+        page = self.practice_page
+        return page.content() if page is not None and page.is_built else None
+
+    @property
+    def history(self):
+        """The window's History tab of this lesson (`history_page`, set by the window), made now."""
+        return self.history_page.content() if self.history_page is not None else None
+
+    def show_practice(self) -> None:
+        if self.practice_page is not None:
+            self.pages.setCurrentWidget(self.practice_page)
+
+    def _make_practice(self):
+        from studio.ui.practice_view import PracticeView
+
+        return PracticeView(self.lesson, self.services, host=self)
+
+    def _make_changes(self) -> QTextBrowser:
+        changes = QTextBrowser()
+        changes.setMarkdown("\n".join(f"- {pick(c.text)}" for c in self.lesson.changes))
+        return changes
 
     # -- running --------------------------------------------------------------------
     def start(self) -> bool:
@@ -225,8 +282,8 @@ class LessonView(QWidget):
     def shutdown(self, reason: str, msecs: int = 5000) -> bool:
         """End a run now, recorded `interrupted` with `reason` (the window closes), and wait
         for its thread; True when it ended. The practice code is saved."""
-        if self.practice is not None:
-            self.practice.save_draft()
+        if self.practice_if_made is not None:
+            self.practice_if_made.save_draft()
         if self.run is None or not self.run.running:
             return True
         self.run.interrupt(reason)

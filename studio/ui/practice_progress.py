@@ -49,11 +49,8 @@ class PracticeProgress(QTreeWidget):
                     child.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
             row.setExpanded(counts[phase.id].passed > 0)
 
-    def watch(self, view) -> None:
-        """A lesson view's Practice tab: refresh after its attempts; offer to tick its item."""
-        practice = view.practice
-        if practice is None:
-            return
+    def watch(self, practice) -> None:
+        """A lesson's Practice tab: refresh after its attempts; offer to tick its item."""
         practice.attempt_finished.connect(lambda _report: self.refresh())
         practice.lesson_passed.connect(lambda lesson_id, p=practice: self._offer(p, lesson_id))
         practice.mark_done.connect(self._mark_done)

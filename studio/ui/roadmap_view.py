@@ -11,9 +11,8 @@ makes no row until it is on screen; it decides nothing itself.
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QStyledItemDelegate,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,110 +32,13 @@ from studio.core.progress_tally import Tally, compute_progress
 from studio.core.text import pick
 from studio.ui.lazy_retranslate import LazyRetranslate
 from studio.ui.plan_model import (
-    BADGE_COLOR,
-    BADGE_ROLE,
-    DONE_COLOR,
-    SKIPPED_COLOR,
-    VERDICT_ROLE,
     PlanModel,
     phase_meta,
     status_names,
     tally_text,
 )
-from studio.ui.verdict_badge import COLOURS as VERDICT_COLOURS
-
-
-class ProgressStrip(QWidget):
-    """A thin bar: the done share in green, then the skipped share in grey (by hours)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.done = 0.0
-        self.skipped = 0.0
-        self.setMinimumWidth(60)
-
-    def set_fractions(self, done: float, skipped: float) -> None:
-        self.done, self.skipped = max(0.0, min(1.0, done)), max(0.0, min(1.0 - done, skipped))
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(120, 10)
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        r = self.rect().adjusted(0, 1, -1, -1)
-        p.setPen(Qt.NoPen)
-        p.setBrush(self.palette().color(QPalette.Midlight))
-        p.drawRoundedRect(r, 3, 3)
-        done_w = round(r.width() * self.done)
-        skip_w = round(r.width() * self.skipped)
-        p.setClipRect(r)
-        if done_w:
-            p.setBrush(DONE_COLOR)
-            p.drawRoundedRect(QRect(r.left(), r.top(), done_w, r.height()), 3, 3)
-        if skip_w:
-            p.setBrush(SKIPPED_COLOR)
-            p.drawRect(QRect(r.left() + done_w, r.top(), skip_w, r.height()))
-        p.end()
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Column 1: the row's text, with a hardware badge (GPU) drawn before it."""
-
-    def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-        level = index.data(VERDICT_ROLE)
-        if level in VERDICT_COLOURS:
-            painter.save()
-            painter.setRenderHint(QPainter.Antialiasing)
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(VERDICT_COLOURS[level][1]))
-            d = 8
-            painter.drawEllipse(QRect(option.rect.left() + 4, option.rect.center().y() - d // 2, d, d))
-            painter.restore()
-        badge = index.data(BADGE_ROLE)
-        if not badge:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.Antialiasing)
-        font = QFont(option.font)
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        w = metrics.horizontalAdvance(badge) + 8
-        h = metrics.height() + 2
-        rect = QRect(option.rect.left() + 2, option.rect.center().y() - h // 2, w, h)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(BADGE_COLOR)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor("white"))
-        painter.drawText(rect, Qt.AlignCenter, badge)
-        painter.restore()
-
-
-class RoadmapTree(QTreeView):
-    """The tree, with the status keys: Space toggles done, L learning, S skipped, T todo."""
-
-    status_key = Signal(str, str)  # item id, status ("toggle" for Space)
-    open_key = Signal(str)  # item id (Enter)
-
-    KEYS = {Qt.Key_Space: "toggle", Qt.Key_L: "learning", Qt.Key_S: "skipped", Qt.Key_T: "todo",
-            Qt.Key_D: "done"}
-
-    def keyPressEvent(self, event) -> None:
-        kind, item = self.model().node(self.currentIndex())
-        action = self.KEYS.get(event.key())
-        if kind == "item" and action and not (event.modifiers() & (Qt.ControlModifier | Qt.AltModifier)):
-            self.status_key.emit(item.id, action)
-            event.accept()
-            return
-        if kind == "item" and event.key() in (Qt.Key_Return, Qt.Key_Enter):
-            self.open_key.emit(item.id)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+from studio.ui.roadmap_tree import BadgeDelegate, ProgressStrip, RoadmapTree
+from studio.ui.store_events import on_gui_thread
 
 
 class RoadmapView(LazyRetranslate, QWidget):
@@ -216,7 +116,7 @@ class RoadmapView(LazyRetranslate, QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.progress_box)
 
-        self.store.add_listener(self._on_store_change)
+        self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self._build()
         self.retranslate()
 
@@ -224,9 +124,9 @@ class RoadmapView(LazyRetranslate, QWidget):
     def set_plan(self, plan: Plan, store: ProgressStore | None = None) -> None:
         """Show another plan (File > Open plan…); `store` when its progress lives elsewhere."""
         if store is not None and store is not self.store:
-            self.store.remove_listener(self._on_store_change)
+            self._unsubscribe()
             self.store = store
-            self.store.add_listener(self._on_store_change)
+            self._unsubscribe = on_gui_thread(self.store.events.changed, self._on_store_change, self)
         self.plan = plan
         self.model.set_plan(plan, self.store.statuses())
         self._build()
@@ -311,9 +211,6 @@ class RoadmapView(LazyRetranslate, QWidget):
 
     # -- reacting ---------------------------------------------------------------------------
     def _on_store_change(self, item_id: str | None) -> None:
-        if not shiboken6.isValid(self):
-            self.store.remove_listener(self._on_store_change)
-            return
         if item_id is None or item_id not in self.plan:
             self.retranslate()  # anything may have changed (an import)
             return
@@ -456,7 +353,6 @@ class RoadmapView(LazyRetranslate, QWidget):
         return self.plan.item_for_lesson(lesson_id)
 
     def closeEvent(self, event) -> None:
-        self.store.remove_listener(self._on_store_change)
         super().closeEvent(event)
 
 

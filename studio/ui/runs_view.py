@@ -2,7 +2,7 @@
 overlaid on one chart; a run's output shown again; delete and export.
 
 `RunsView(store, lesson_id=None)` shows the runs of one lesson, or of all lessons.
-Call `refresh()` after a run was recorded. Curves are read only for the selected runs,
+It follows the store's events (a run added, finished or deleted). Curves are read only for the selected runs,
 so the table opens fast however long the recorded curves are.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.history import (
-    RunRecord,
     RunStore,
     UnknownRun,
     format_params,
@@ -42,114 +41,11 @@ from studio.core.history import (
 from studio.core.labels import device_label
 from studio.core.text import pick
 from studio.core.units import clock
+from studio.ui.runs_chart import COLORS, CompareChart
+from studio.ui.runs_table import DEVICE, DURATION, ID, LESSON, PARAMS, STARTED, STATUS, RunFilter, RunsTableModel
+from studio.ui.store_events import on_gui_thread
 
-COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-          "#bcbd22", "#7f7f7f"]
 MAX_OVERLAY = 20  # more curves than this on one chart stop being readable
-DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                          Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole)
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-ID, LESSON, STARTED, DURATION, STATUS, DEVICE, PARAMS, RESULTS = range(8)
-STATUS_COLORS = {"failed": "#d62728", "out_of_memory": "#d62728", "crashed": "#d62728", "timeout": "#c77c02",
-                 "interrupted": "#c77c02", "cancelled": "#7f7f7f", "running": "#1f77b4"}
-
-
-class RunsTableModel(QAbstractTableModel):
-    """The runs as rows; display text is built once per refresh, not per paint."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._runs: list[RunRecord] = []
-        self._sorted: tuple | None = None  # (column, order) of the last sort
-        self._text: list[tuple[str, ...]] = []
-        self._keys: list[tuple] = []
-        self._headers = [self.tr("Id"), self.tr("Lesson"), self.tr("Started"), self.tr("Duration"),
-                         self.tr("Status"), self.tr("Device"), self.tr("Parameters"), self.tr("Results")]
-        self._status = {"running": self.tr("running"), "done": self.tr("done"),
-                        "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
-                        "out_of_memory": self.tr("out of memory"), "crashed": self.tr("crashed"),
-                        "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}
-        self._colors = {status: QColor(color) for status, color in STATUS_COLORS.items()}
-
-    def set_runs(self, runs: list[RunRecord]) -> None:
-        self.beginResetModel()
-        self._runs = runs
-        self._text = [
-            (str(r.id), r.lesson, local_time(r.started), clock(r.duration),
-             self.status_text(r.status), pick(device_label(r.device)), format_params(r.params),
-             format_params(r.results))
-            for r in runs
-        ]
-        self._keys = [
-            (r.id, r.lesson, r.started, -1.0 if r.duration is None else r.duration, text[STATUS],
-             r.device, text[PARAMS], text[RESULTS])
-            for r, text in zip(runs, self._text, strict=True)
-        ]
-        if self._sorted is not None:
-            self._reorder(*self._sorted)
-        self.endResetModel()
-
-    def run(self, row: int) -> RunRecord:
-        return self._runs[row]
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted here in Python, once, rather than by a proxy calling `data` per comparison
-        (a third of the view's opening time at 1,000 runs). Keeps the selection on its runs."""
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        new_row = {old: new for new, old in enumerate(self._reorder(column, order))}
-        self.changePersistentIndexList(before, [self.index(new_row[i.row()], i.column()) for i in before])
-        self.layoutChanged.emit()
-
-    def _reorder(self, column: int, order) -> list[int]:
-        """Reorder the rows by `column`; returns the old row of each new row."""
-        self._sorted = (column, order)
-        rows = sorted(range(len(self._runs)), key=lambda r: self._keys[r][column],
-                      reverse=order == Qt.SortOrder.DescendingOrder)
-        self._runs = [self._runs[r] for r in rows]
-        self._text = [self._text[r] for r in rows]
-        self._keys = [self._keys[r] for r in rows]
-        return rows
-
-    def status_text(self, status: str) -> str:
-        return self._status.get(status, status)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._runs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self._headers[section]
-        return None
-
-    def data(self, index, role=DISPLAY):
-        # Called thousands of times a paint: roles are compared with module constants
-        # (looking up `Qt.DisplayRole` costs about 5 µs in PySide6).
-        if role == DISPLAY:
-            return self._text[index.row()][index.column()]
-        row, col = index.row(), index.column()
-        if role == TOOLTIP and col in (PARAMS, RESULTS):
-            return self._text[row][col]
-        if role == TOOLTIP and col == STATUS and self._runs[row].error:
-            return self._runs[row].error.strip().splitlines()[-1]
-        if role == FOREGROUND and col == STATUS:
-            return self._colors.get(self._runs[row].status)
-        if role == ALIGNMENT and col in (ID, DURATION):
-            return RIGHT
-        return None
-
-
-class _FilterProxy(QSortFilterProxyModel):
-    """Filters rows; leaves sorting to the source model (see RunsTableModel.sort)."""
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if column >= 0:
-            self.sourceModel().sort(column, order)
-
-
 class RunsView(QWidget):
     """Runs of `lesson_id` (or of every lesson) from `store`."""
 
@@ -162,7 +58,7 @@ class RunsView(QWidget):
         self.lesson_id = lesson_id
 
         self.model = RunsTableModel(self)
-        self.proxy = _FilterProxy(self)
+        self.proxy = RunFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
@@ -211,18 +107,7 @@ class RunsView(QWidget):
                                        "so runs that waited for imports still line up"))
         self.overlay_note = QLabel()
         self.overlay_note.setStyleSheet("color: gray")
-        self.chart = pg.PlotWidget()
-        self.chart.setBackground("w")
-        self.plot_item: pg.PlotItem = self.chart.getPlotItem()
-        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
-        self.plot_item.setDownsampling(auto=True, mode="peak")
-        self.plot_item.setClipToView(True)
-        self._items: list[pg.PlotDataItem] = []  # reused from one selection to the next
-        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
-                                               brush=pg.mkBrush(255, 255, 255, 210))
-        for axis in ("left", "bottom"):  # 0.69, not "690 (x0.001)"
-            self.plot_item.getAxis(axis).enableAutoSIPrefix(False)
-        self.chart.setMinimumHeight(180)
+        self._chart: CompareChart | None = None  # made when runs are first compared (see `chart`)
 
         curves_page = QWidget()
         curve_controls = QHBoxLayout()
@@ -239,7 +124,6 @@ class RunsView(QWidget):
         self.placeholder.setStyleSheet("color: gray")
         self.chart_stack = QStackedWidget()
         self.chart_stack.addWidget(self.placeholder)
-        self.chart_stack.addWidget(self.chart)
         curves_layout.addWidget(self.chart_stack, 1)
 
         # Output: a run's header, results and printed output.
@@ -294,6 +178,10 @@ class RunsView(QWidget):
 
         self.table.setColumnHidden(LESSON, lesson_id is not None)
         self.refresh()
+        # the store says when runs start, end or go (from any view, the CLI's store is another)
+        on_gui_thread(store.events.added, self._on_run_recorded, self)
+        on_gui_thread(store.events.finished, self._on_run_recorded, self)
+        on_gui_thread(store.events.deleted, lambda _ids: self.refresh(), self)
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -308,6 +196,10 @@ class RunsView(QWidget):
                                      selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
         self._update_count()
         self._on_selection()
+
+    def _on_run_recorded(self, _run_id: int, lesson: str) -> None:
+        if self.lesson_id in (None, lesson):
+            self.refresh()
 
     def set_lesson(self, lesson_id: str | None) -> None:
         """Show the runs of another lesson (None: all lessons)."""
@@ -328,9 +220,26 @@ class RunsView(QWidget):
         return self.model.run(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()).id
 
     # -- overlay ------------------------------------------------------------------------------
+    @property
+    def chart(self) -> CompareChart:
+        """The comparison chart, made on first use: a pyqtgraph chart costs tens of ms to make,
+        and most history tabs are never used to compare."""
+        if self._chart is None:
+            self._chart = CompareChart()
+            self.chart_stack.addWidget(self._chart)
+        return self._chart
+
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        return self.chart.getPlotItem()
+
+    @property
+    def legend(self) -> pg.LegendItem:
+        return self.chart.legend
+
     def overlay_items(self) -> list[pg.PlotDataItem]:
         """The curves drawn now, one per selected run that has the chosen curve."""
-        return [item for item in self._items if item.isVisible()]
+        return self.chart.shown_items() if self._chart is not None else []
 
     def update_overlay(self) -> None:
         """Draw the chosen curve of each selected run (up to MAX_OVERLAY), one colour each."""
@@ -349,7 +258,8 @@ class RunsView(QWidget):
         note = self.tr("Showing the first %n selected runs.", "", MAX_OVERLAY) if too_many else ""
         self.overlay_note.setText(note)
         if not name:
-            self._draw([])
+            if self._chart is not None:
+                self._chart.draw([])
             self.placeholder.setText(self.tr("The selected runs recorded no curves.") if ids
                                      else self.tr("Select runs to compare their curves."))
             self.chart_stack.setCurrentWidget(self.placeholder)
@@ -370,32 +280,9 @@ class RunsView(QWidget):
                 lines.append((x, curve.values, COLORS[i % len(COLORS)], labels[run_id]))
         self.plot_item.setLabel("bottom", self.x_axis.currentText())
         self.plot_item.setLabel("left", name)
-        self._draw(lines)
+        self.chart.draw(lines)
         self.chart_stack.setCurrentWidget(self.chart)
         self.plot_item.enableAutoRange()
-
-    def _draw(self, lines: list[tuple]) -> None:
-        """Show `lines` (x, y, colour, label) reusing the chart's items and legend rows:
-        creating pyqtgraph items costs about 15 ms each here, updating them under 1 ms."""
-        while len(self._items) < len(lines):
-            item = pg.PlotDataItem()
-            self.plot_item.addItem(item)  # takes the PlotItem's downsampling and clip-to-view
-            self._items.append(item)
-        # Thin lines once there are many: easier to tell apart, and wide pens cost Qt's
-        # raster engine about twice the paint time (24 ms a 10,000-point curve here).
-        width = 2 if len(lines) <= 4 else 1
-        shown = len(self.legend.items)
-        for i, (item, (x, y, color, label)) in enumerate(zip(self._items, lines, strict=False)):
-            item.setData(x, y, pen=pg.mkPen(color, width=width), name=label)
-            item.show()
-            if i < shown:
-                self.legend.items[i][1].setText(label)
-            else:
-                self.legend.addItem(item, label)
-        for item in self._items[len(lines):]:
-            item.setData([], [])
-            item.hide()
-            self.legend.removeItem(item)
 
     # -- actions ------------------------------------------------------------------------------
     def open_run(self, run_id: int) -> None:
@@ -434,9 +321,8 @@ class RunsView(QWidget):
         )
         if answer != QMessageBox.Yes:
             return
-        self.store.delete(ids)
         self.table.clearSelection()
-        self.refresh()
+        self.store.delete(ids)  # every view of the store refreshes on its `deleted` event
         self.runs_deleted.emit(ids)
 
     def export(self, kind: str) -> Path | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 from studio.core.study import home as home_facts
 from studio.core.study.clock import StudyClock
@@ -24,6 +23,7 @@ from studio.practice.reviews import due, reviews
 from studio.ui.home_view import HomeView
 
 TICK_MS = 10_000
+REMEMBER_AFTER_MS = 1_500  # "Continue" is written once the learner stops clicking for this long
 INPUT_EVENTS = (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel)
 
 
@@ -42,9 +42,22 @@ class StudyCompanion(QObject):
         self.view.lesson_requested.connect(lambda lesson_id: window.show_lesson(lesson_id))
         self.view.exercise_requested.connect(self.open_exercise)
         self.view.goal_changed.connect(self.set_goal)
-        QApplication.instance().installEventFilter(self)
+        self._watched = None  # the window's QWindow, once it is shown
+        self._opened: tuple[str, str] | None = None  # what was opened last, not written yet
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(REMEMBER_AFTER_MS)
+        self._remember_timer.timeout.connect(self._remember_opened)
 
-    def eventFilter(self, obj, event) -> bool:  # every key press, click and wheel turn of the app
+    def watch_input(self, handle) -> None:
+        """Keys, clicks and wheel turns reach the window's QWindow before any widget: filter
+        there. (An application-wide filter ran Python for every event of every widget, paints
+        included: about 8,000 of them each time a lesson was opened.)"""
+        if handle is not None and handle is not self._watched:
+            handle.installEventFilter(self)
+            self._watched = handle
+
+    def eventFilter(self, obj, event) -> bool:  # every key press, click and wheel turn of the window
         if event.type() in INPUT_EVENTS:
             self.clock.touched()
         return False
@@ -58,8 +71,14 @@ class StudyCompanion(QObject):
 
     def opened(self, kind: str, ident: str, item_id: str | None) -> None:
         """The learner opened an item page, a lesson or an exercise (its roadmap item, if any)."""
-        home_facts.remember_opened(self.window.db, kind, ident)
+        self._opened = (kind, ident)  # written once the clicking stops: not a commit per click
+        self._remember_timer.start()
         self.clock.focus(item_id)
+
+    def _remember_opened(self) -> None:
+        if self._opened is not None:
+            home_facts.remember_opened(self.window.db, *self._opened)
+            self._opened = None
 
     def set_active(self, active: bool) -> None:
         self.clock.set_active(active)
@@ -72,8 +91,11 @@ class StudyCompanion(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._remember_timer.stop()
+        self._remember_opened()
         self.clock.flush()
-        QApplication.instance().removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
 
     def studied(self, item_id: str) -> float:
         """Seconds logged on an item, including what the clock has not written yet."""
@@ -87,6 +109,7 @@ class StudyCompanion(QObject):
     def facts(self, now: float | None = None) -> home_facts.Home:
         w = self.window
         self.clock.flush()
+        self._remember_opened()
         return home_facts.summarize(
             w.plan, w.store.statuses(), self.log, db=w.db, verdicts=w.roadmap.verdicts,
             reviews_due=due(w.attempts, time.time() if now is None else now), runs=w.runs.list(details=False)[:5],
@@ -130,7 +153,7 @@ class StudyCompanion(QObject):
         lesson_id = exercise_id.split("/")[0]
         view = self.window.show_lesson(lesson_id)
         if view.practice is not None:
-            view.pages.setCurrentWidget(view.practice)
+            view.show_practice()
             try:
                 view.practice.select(exercise_id)
             except KeyError:

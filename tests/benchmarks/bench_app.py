@@ -30,7 +30,7 @@ import time; t0 = time.perf_counter()
 from studio.ui.app import make_app, configure_process
 configure_process(); app = make_app()
 from studio.core.lesson import catalog
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 w = MainWindow(catalog(), warm=False); w.show_lesson('torch.binary_classifier'); w.show(); app.processEvents()
 print('SECONDS', time.perf_counter() - t0)
 print('HEAVY', sorted(m for m in ('torch', 'sklearn', 'pandas') if m in __import__('sys').modules))

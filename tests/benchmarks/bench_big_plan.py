@@ -30,7 +30,7 @@ from studio.ui.app import configure_process, make_app
 configure_process(); app = make_app()
 from studio.core.lesson import catalog
 from studio.core.plan import load_plan
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 t1 = time.perf_counter()
 plan = load_plan(sys.argv[1], catalog().ids())
 t2 = time.perf_counter()

@@ -145,7 +145,7 @@ class App:
 
         from studio.core.lesson import catalog
         from studio.ui.app import configure_process, make_app
-        from studio.ui.main_window import MainWindow
+        from studio.ui.window.main_window import MainWindow
 
         configure_process()
         self.app = make_app()

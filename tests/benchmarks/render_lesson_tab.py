@@ -31,7 +31,7 @@ def main() -> int:
     from studio.core.lesson import catalog, parse_assignments
     from studio.ui import i18n
     from studio.ui.app import configure_process, make_app
-    from studio.ui.main_window import MainWindow
+    from studio.ui.window.main_window import MainWindow
 
     configure_process()
     app = make_app()

@@ -38,7 +38,7 @@ def main() -> int:
     from studio.core.lesson import catalog
     from studio.practice.exercise import get
     from studio.ui import i18n
-    from studio.ui.main_window import MainWindow
+    from studio.ui.window.main_window import MainWindow
 
     exercise = get(args.exercise)
     code = exercise.solution if args.solution else args.code.read_text() if args.code else exercise.wrong[args.wrong]
@@ -48,7 +48,7 @@ def main() -> int:
     window.resize(int(w), int(h))
     view = window.show_lesson(exercise.lesson)
     window.show()
-    view.pages.setCurrentWidget(view.practice)
+    view.show_practice()
     practice = view.practice
     practice.select(exercise.id)
     practice.editor.set_code(code)

@@ -278,3 +278,18 @@ def test_a_run_on_a_worker_thread_is_checkpointed_and_finished_from_the_gui_thre
     assert len(run.curves["loss"]) == 20_000 and np.all(np.diff(run.curves["loss"].steps) == 1)
     assert set(run.curves) == {"loss", "val_5000", "val_10000", "val_15000", "val_20000"}
     assert run.output == "done"
+
+
+def test_the_store_announces_runs_added_finished_and_deleted(store):
+    seen = []
+    store.events.added.connect(lambda run_id, lesson: seen.append(("added", run_id, lesson)))
+    store.events.finished.connect(lambda run_id, lesson: seen.append(("finished", run_id, lesson)))
+    store.events.deleted.connect(lambda ids: seen.append(("deleted", ids)))
+    done = record(store)
+    cut = store.start("other.lesson", {}, "cpu")
+    store.interrupt(cut, reason="the window closed")
+    store.interrupt(cut, reason="again: already interrupted")  # no second event
+    store.delete([cut, done])
+    assert seen == [("added", done, "demo.lesson"), ("finished", done, "demo.lesson"),
+                    ("added", cut, "other.lesson"), ("finished", cut, "other.lesson"),
+                    ("deleted", sorted([cut, done]))]

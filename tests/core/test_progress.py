@@ -146,7 +146,7 @@ def test_export_and_import_merge_newest_wins(tmp_path, store, clock):
     assert {r["item"] for r in data["records"]} == {"a", "d", "kept"}
 
     seen = []
-    store.add_listener(seen.append)
+    store.events.changed.connect(seen.append)
     report = store.import_file(path)
     assert [c.item_id for c in report.added] == ["d"]
     assert [(c.item_id, dict(c.fields)["status"]) for c in report.updated] == [("a", ("done", "skipped"))]
@@ -245,3 +245,24 @@ def test_a_note_that_sqlite_cannot_store_is_refused(store):
     with pytest.raises(ProgressError, match="not valid text"):
         store.set_note("a", "bad byte \udcff")
     assert store.records() == {}
+
+
+def test_store_events_announce_each_change_and_follow_an_opened_plan(tmp_path):
+    from studio.core.open_plan import OpenPlan
+
+    def plan(plan_id):
+        return parse_plan(GOOD.replace('id = "tiny"', f'id = "{plan_id}"', 1))
+
+    db = Database(tmp_path / "s.db")
+    opened = OpenPlan(db, plan("one"))
+    changed, plans = [], []
+    opened.events.item_changed.connect(changed.append)
+    opened.events.opened.connect(lambda p: plans.append(p.id))
+    first = opened.store
+    first.set_status("a", "done")
+    first.set_status("a", "done")  # no change, no event
+    opened.open(plan("two"))
+    first.set_note("a", "the old plan's store is no longer followed")
+    opened.store.set_note("a", "a note")
+    assert changed == ["a", "a"] and plans == ["two"]
+    assert opened.store.plan_id == "two" and opened.store.status("a") == "todo"

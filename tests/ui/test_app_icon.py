@@ -19,7 +19,7 @@ def test_the_window_has_the_icon(tmp_path):
     """A real start-up (make_app, as `studio` does), in a process of its own."""
     script = ("from studio.ui.app import make_app\n"
               "from studio.core.lesson import catalog\n"
-              "from studio.ui.main_window import MainWindow\n"
+              "from studio.ui.window.main_window import MainWindow\n"
               "app = make_app()\n"
               "w = MainWindow(catalog(), warm=False)\n"
               "print(app.windowIcon().isNull(), w.windowIcon().isNull(), app.desktopFileName())\n"

@@ -17,8 +17,8 @@ from studio.core import plan as plan_module
 from studio.core.lesson import catalog
 from studio.core.plan import load_plan
 from studio.ui.app import main as app_main
-from studio.ui.main_window import MainWindow
 from studio.ui.settings import settings
+from studio.ui.window.main_window import MainWindow
 
 TINY = Path(__file__).parents[1] / "data" / "tiny_plan.toml"
 

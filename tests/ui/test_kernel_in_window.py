@@ -84,7 +84,7 @@ def test_a_killed_window_leaves_no_kernel_and_the_next_start_finds_the_run_inter
         import sys, time
         from studio.ui.app import make_app, configure_process
         from studio.core.lesson import catalog
-        from studio.ui.main_window import MainWindow
+        from studio.ui.window.main_window import MainWindow
         configure_process(); app = make_app()
         w = MainWindow(catalog(), warm=False)
         v = w.show_lesson("torch.rnn_sine")
@@ -119,12 +119,12 @@ def _running(qtbot, make_window, lesson_id="test.endless"):
 def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch, make_window):
     from PySide6.QtWidgets import QMessageBox
 
-    from studio.ui import main_window
+    from studio.ui.window import closing
 
     asked = []
     answer = [QMessageBox.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
-    monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 0.0)
+    monkeypatch.setattr(closing, "ASK_BEFORE_CLOSING_AFTER_S", 0.0)
     window, view = _running(qtbot, make_window)
     window.close()  # No: the window and the run stay
     assert len(asked) == 1 and "test.endless, running for" in asked[0]
@@ -139,10 +139,10 @@ def test_closing_asks_before_stopping_a_long_run(qtbot, monkeypatch, make_window
 def test_closing_stops_a_young_run_without_asking(qtbot, monkeypatch, make_window):
     from PySide6.QtWidgets import QMessageBox
 
-    from studio.ui import main_window
+    from studio.ui.window import closing
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked about a young run"))
-    monkeypatch.setattr(main_window, "ASK_BEFORE_CLOSING_AFTER_S", 3600.0)
+    monkeypatch.setattr(closing, "ASK_BEFORE_CLOSING_AFTER_S", 3600.0)
     window, view = _running(qtbot, make_window)
     window.close()
     assert not window.isVisible()

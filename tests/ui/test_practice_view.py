@@ -15,7 +15,7 @@ ANSWER = "gender_avg = df.groupby('Gender')['Score'].mean()"
 
 def practice(window, exercise=EX):
     view = window.show_lesson(exercise.partition("/")[0])
-    view.pages.setCurrentWidget(view.practice)
+    view.show_practice()
     view.practice.select(exercise)
     return view.practice
 

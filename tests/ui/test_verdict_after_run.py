@@ -4,7 +4,7 @@ run in the window, its verdict gives the measured time of that run on this PC an
 import os
 
 from studio.core.lesson import catalog
-from studio.ui.main_window import MainWindow
+from studio.ui.window.main_window import MainWindow
 
 from processes import gone, kernels_of
 

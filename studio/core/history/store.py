@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from psygnal import Signal, SignalGroup
 
 from studio.core import safe_write
 from studio.core.db import Database
@@ -28,11 +29,21 @@ from studio.core.history.records import _F8, Curve, RunRecord, UnknownRun, _num
 from studio.core.runner import STATUSES as RUN_ENDINGS
 
 
+class RunEvents(SignalGroup):
+    """What a `RunStore` announces, on the thread that made the change: `added(run_id, lesson)`
+    when a run starts, `finished(run_id, lesson)` when it ends (any status), `deleted(run_ids)`."""
+
+    added = Signal(int, str)
+    finished = Signal(int, str)
+    deleted = Signal(list)
+
+
 class RunStore:
     """The runs table of one `Database`. Thread-safe through the database's lock."""
 
     def __init__(self, db: Database | None = None):
         self.db = db if db is not None else Database()
+        self.events = RunEvents()
 
     # -- recording ------------------------------------------------------------------------
     def start(self, lesson_id: str, params: Mapping[str, Any], device: str) -> int:
@@ -43,7 +54,9 @@ class RunStore:
                 " VALUES (?, ?, ?, ?, 'running', ?, ?)",
                 (lesson_id, _dumps(dict(params)), device, time.time(), _dumps(versions()), os.getpid()),
             )
-            return int(cur.lastrowid)
+            run_id = int(cur.lastrowid)
+        self.events.added.emit(run_id, lesson_id)
+        return run_id
 
     def checkpoint(self, run_id: int, ctx) -> None:
         """Save the curves and output a running `ctx` has so far (kept if the app dies)."""
@@ -64,20 +77,26 @@ class RunStore:
                 (time.time(), outcome.seconds, outcome.status, outcome.error or "",
                  _dumps(outcome.results), _dumps(dict(hardware_summary or {})), outcome.device, run_id),
             )
-            if cur.rowcount:
+            finished = bool(cur.rowcount)
+            if finished:
                 self._save_streams(conn, run_id, ctx)
-            return bool(cur.rowcount)
+        if finished:
+            self.events.finished.emit(run_id, outcome.lesson)
+        return finished
 
     def interrupt(self, run_id: int, ctx=None, reason: str = "") -> None:
         """Mark a run that ended without an outcome (Ctrl-C, the window closed mid-run)."""
         with self.db.transaction() as conn:
-            conn.execute(
+            cur = conn.execute(
                 "UPDATE runs SET ended = ?, status = 'interrupted', error = ?"
                 " WHERE id = ? AND status = 'running'",
                 (time.time(), reason, run_id),
             )
             if ctx is not None:
                 self._save_streams(conn, run_id, ctx)
+            lesson = conn.execute("SELECT lesson FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if cur.rowcount:
+            self.events.finished.emit(run_id, lesson[0])
 
     @contextlib.contextmanager
     def record(self, lesson_id: str, ctx):
@@ -207,6 +226,7 @@ class RunStore:
             self._require(conn, ids)
             for chunk in _chunks(ids):
                 conn.execute(f"DELETE FROM runs WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.events.deleted.emit(ids)
         return len(ids)
 
     def export_json(self, ids: Iterable[int], path: Path | str) -> Path:
