@@ -34,6 +34,7 @@ class KernelPool:
         self._handed: list[KernelProcess] = []  # kernels taken for runs, until they end
         self._cond = threading.Condition()
         self._starting = False  # the thread is starting or warming the spare now
+        self._busy: KernelProcess | None = None  # ... this one
         self._replace = False
         self._closed = False
         self.error: str = ""  # why the last spare could not start
@@ -81,10 +82,15 @@ class KernelPool:
         return spare.pid if spare is not None else None
 
     def shutdown(self) -> None:
-        """End the spare and the pool's thread (the window closes)."""
+        """End the spare and the pool's thread (the window closes). A kernel being started or
+        warmed is killed rather than waited for (its imports took the window 6-8 s to close)."""
         with self._cond:
             self._closed = True
+            busy = self._busy
             self._cond.notify_all()
+        if busy is not None and busy.proc is not None:
+            with contextlib.suppress(OSError):
+                busy.proc.kill()  # the pool's thread then sees it end and quits
         self._thread.join(timeout=10)
         with self._cond:
             spare, self._spare = self._spare, None
@@ -133,13 +139,15 @@ class KernelPool:
                     if info is not None:
                         self._warmed.update(todo)
                     self._starting = False
+                    self._busy = None
                     self._cond.notify_all()
             if info is not None and self.on_warm is not None and not self._closed:
                 self.on_warm(info)
 
     def _start(self) -> KernelProcess | None:
+        kernel = self._busy = KernelProcess(self.threads, self.nice)
         try:
-            return KernelProcess(self.threads, self.nice).start()
+            return kernel.start()
         except KernelError as exc:
             self.error, self._failed_at = str(exc), time.monotonic()
             return None
@@ -148,10 +156,11 @@ class KernelPool:
         """Import `modules` in the spare; its info (torch version, threads...), or None if it died."""
         if not modules:
             return dict(spare.info)
+        self._busy = spare
         try:
             spare.send(("warm", modules))
             _kind, info = spare.recv()
-        except (KernelError, EOFError):
+        except (KernelError, EOFError, OSError):
             with contextlib.suppress(Exception):
                 spare.kill()
             return None

@@ -162,3 +162,18 @@ def test_migration_keeps_older_runs_their_curves_and_links(tmp_path):
     store.delete([run_id])  # the cascade and the trigger still work on the rebuilt table
     assert upgraded.query("SELECT count(*) FROM run_curves")[0][0] == 0
     assert upgraded.query("SELECT run_id FROM progress")[0][0] is None
+
+
+def test_shutdown_while_the_spare_is_warming_leaves_no_kernel():
+    """Closing the window while the spare imports torch, scikit-learn and pandas: the pool
+    kills it (it used to wait out the imports: the window took 6-8 s to close) and no kernel
+    is left when shutdown returns."""
+    pool = KernelPool(warm=("numpy", "torch", "sklearn", "pandas", "scipy"))
+    deadline = time.monotonic() + 60
+    while not kernels_of(os.getpid()):  # the spare is up and importing
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.3)
+    assert not pool.ready  # still warming
+    pool.shutdown()
+    assert kernels_of(os.getpid()) == [] and pool.spare_pid is None
