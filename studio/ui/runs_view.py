@@ -40,16 +40,13 @@ from studio.core.history import (
     local_time,
 )
 from studio.core.units import clock
+from studio.ui import palette
 
-COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-          "#bcbd22", "#7f7f7f"]
 MAX_OVERLAY = 20  # more curves than this on one chart stop being readable
 DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID, LESSON, STARTED, DURATION, STATUS, DEVICE, PARAMS, RESULTS = range(8)
-STATUS_COLORS = {"failed": "#d62728", "out_of_memory": "#d62728", "crashed": "#d62728", "timeout": "#c77c02",
-                 "interrupted": "#c77c02", "cancelled": "#7f7f7f", "running": "#1f77b4"}
 
 
 class RunsTableModel(QAbstractTableModel):
@@ -67,7 +64,7 @@ class RunsTableModel(QAbstractTableModel):
                         "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
                         "out_of_memory": self.tr("out of memory"), "crashed": self.tr("crashed"),
                         "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}
-        self._colors = {status: QColor(color) for status, color in STATUS_COLORS.items()}
+        self._colors = {status: QColor(color) for status, color in palette.STATUS.items()}
 
     def set_runs(self, runs: list[Run]) -> None:
         self.beginResetModel()
@@ -365,7 +362,7 @@ class RunsView(QWidget):
             curve = curves[run_id].get(name)
             if curve is not None and len(curve):
                 x = curve.walls - curve.walls[0] if relative else curve.steps
-                lines.append((x, curve.values, COLORS[i % len(COLORS)], labels[run_id]))
+                lines.append((x, curve.values, palette.series(i), labels[run_id]))
         self.plot_item.setLabel("bottom", self.x_axis.currentText())
         self.plot_item.setLabel("left", name)
         self._draw(lines)

@@ -65,7 +65,7 @@ def bench_panel(seconds: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from studio.core.hardware import Sampler
-    from studio.ui.hardware_panel import HardwarePanel
+    from studio.ui.hardware import HardwarePanel
 
     app = QApplication.instance() or QApplication(sys.argv)
     panel = HardwarePanel(Sampler())

@@ -33,7 +33,7 @@ def main() -> None:
     from studio.core.lesson import catalog
     from studio.core.runner import run_lesson
     from studio.core.text import pick
-    from studio.ui.hardware_panel import HardwarePanel
+    from studio.ui.hardware import HardwarePanel
 
     _app = QApplication.instance() or QApplication(sys.argv)  # kept alive until the end
     nvml = {}
