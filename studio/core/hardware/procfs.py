@@ -10,7 +10,9 @@ psutil where /proc is missing or unreadable.
 from __future__ import annotations
 
 import os
+import re
 import time
+import weakref
 from pathlib import Path
 
 import psutil
@@ -34,6 +36,35 @@ def _read(path) -> bytes | None:
         return None
 
 
+class ProcFile:
+    """A /proc file read again and again through one descriptor (`os.pread` at offset 0:
+    a third of an open-read-close). Closed by `close()` or when garbage collected."""
+
+    SIZE = 1 << 16
+
+    def __init__(self, path: str | Path):
+        self.path = path
+        self._fd: int | None = None
+        self._closer = None
+
+    def read(self) -> bytes | None:
+        if not hasattr(os, "pread"):
+            return _read(self.path)
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDONLY)
+                self._closer = weakref.finalize(self, os.close, self._fd)
+            return os.pread(self._fd, self.SIZE, 0)
+        except OSError:
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self._closer is not None:
+            self._closer()
+        self._fd = self._closer = None
+
+
 # -- the machine's CPU ------------------------------------------------------------------
 class CoreLoad:
     """Each logical core's busy percentage since the previous `percent()` call.
@@ -43,15 +74,15 @@ class CoreLoad:
     """
 
     def __init__(self, stat_file: str | Path = PROC / "stat"):
-        self.stat_file = stat_file
+        self.stat_file = ProcFile(stat_file)
         self._last: list[tuple[int, int]] | None = None  # (busy, total) per core
-        self._proc = _read(stat_file) is not None
+        self._proc = self.stat_file.read() is not None
         self.percent()  # prime: the first window starts now
 
     def percent(self) -> tuple[float, ...]:
         if not self._proc:
             return tuple(psutil.cpu_percent(percpu=True))
-        data = _read(self.stat_file)
+        data = self.stat_file.read()
         if data is None:
             self._proc = False
             psutil.cpu_percent(percpu=True)
@@ -91,7 +122,7 @@ class ProcessLoad:
 
     def __init__(self, pid: int):
         self.pid = pid
-        self._stat = PROC / str(pid) / "stat"
+        self._stat = ProcFile(PROC / str(pid) / "stat")
         self._psutil: psutil.Process | None = None
         first = self._read_stat()
         if first is None:  # not Linux, or /proc hidden: psutil (raises NoSuchProcess if gone)
@@ -103,8 +134,8 @@ class ProcessLoad:
 
     def _read_stat(self) -> tuple[int, int, float] | None:
         """(start time, rss, CPU seconds) from /proc/<pid>/stat, or None."""
-        data = _read(self._stat)
-        if data is None:
+        data = self._stat.read()
+        if not data:
             return None
         fields = data[data.rindex(b")") + 2:].split()  # the name may hold spaces and ')'
         if fields[0] in (b"Z", b"X"):  # exited, not yet reaped
@@ -131,7 +162,7 @@ class ProcessLoad:
 
 
 # -- memory, load -----------------------------------------------------------------------
-def memory(meminfo: str | Path = PROC / "meminfo") -> Memory:
+def memory(meminfo: ProcFile | str | Path = PROC / "meminfo") -> Memory:
     """RAM and swap. On Linux one read of /proc/meminfo (psutil reads it twice, plus
     /proc/vmstat for swap: a third of a sample's cost); elsewhere psutil."""
     fields_kb = _meminfo(meminfo)
@@ -151,23 +182,16 @@ def memory(meminfo: str | Path = PROC / "meminfo") -> Memory:
                   int(swap_total), int(swap_used), 100.0 * swap_used / swap_total if swap_total else 0.0)
 
 
-_MEMINFO_KEYS = {b"MemTotal:": "MemTotal", b"MemAvailable:": "MemAvailable",
-                 b"SwapTotal:": "SwapTotal", b"SwapFree:": "SwapFree"}
+_MEMINFO = re.compile(rb"^(MemTotal|MemAvailable|SwapTotal|SwapFree):\s+(\d+)", re.MULTILINE)
 
 
-def _meminfo(path: str | Path) -> dict[str, int] | None:
+def _meminfo(path: ProcFile | str | Path) -> dict[str, int] | None:
     """The four /proc/meminfo fields in bytes, or None (not Linux, or a kernel before 3.14)."""
-    data = _read(path)
+    data = path.read() if isinstance(path, ProcFile) else _read(path)
     if data is None:
         return None
-    found = {}
-    for line in data.splitlines():
-        key = _MEMINFO_KEYS.get(line.split(b" ", 1)[0])
-        if key:
-            found[key] = int(line.split()[1]) * 1024
-            if len(found) == len(_MEMINFO_KEYS):
-                return found
-    return None
+    found = {key.decode(): int(kb) * 1024 for key, kb in _MEMINFO.findall(data)}
+    return found if len(found) == 4 else None
 
 
 def load_avg() -> tuple[float, float, float] | NA:

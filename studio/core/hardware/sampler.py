@@ -35,6 +35,7 @@ class Sampler:
         self._tracked: dict[int, procfs.ProcessLoad] = {}
         self._peak_rss = 0
         self._cores = procfs.CoreLoad()
+        self._meminfo = procfs.ProcFile(procfs.PROC / "meminfo")
         self._logical = psutil.cpu_count() or 1
         physical = psutil.cpu_count(logical=False)
         self._physical: int | NA = physical if physical else na(
@@ -79,7 +80,7 @@ class Sampler:
             time=now,
             wall=time.time(),
             cpu=self._cpu(window),
-            memory=procfs.memory(),
+            memory=procfs.memory(self._meminfo),
             process=self._process(),
             limits=Limits(cgroup.version, cgroup.memory_limit, cgroup.memory_usage(),
                           cgroup.cpu_limit, self._cpus_allowed),
@@ -88,6 +89,7 @@ class Sampler:
 
     def close(self) -> None:
         self.gpu.close()
+        self._meminfo.close()
 
     def _cpu(self, window: float) -> Cpu:
         per_core = self._cores.percent()
