@@ -26,7 +26,7 @@
 <context>
     <name>CoreBars</name>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="202" />
+        <location filename="../../studio/ui/hardware/widgets.py" line="179" />
         <source>core %1: %2%</source>
         <translation>核心 %1：%2%</translation>
     </message>
@@ -164,303 +164,253 @@
 <context>
     <name>GpuBox</name>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="269" />
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="24" />
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="270" />
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="25" />
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="31" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="36" />
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="40" />
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="48" />
+        <source>%1 n/a</source>
+        <translation>%1 不可用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="51" />
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="52" />
+        <source>power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="54" />
+        <source>this app</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="55" />
+        <source>this app %1</source>
+        <translation>本应用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/gpu_box.py" line="57" />
+        <source>via %1</source>
+        <translation>来自 %1</translation>
     </message>
 </context>
 <context>
     <name>HardwarePanel</name>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="379" />
+        <location filename="../../studio/ui/hardware/panel.py" line="129" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="382" />
+        <location filename="../../studio/ui/hardware/panel.py" line="132" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="387" />
+        <location filename="../../studio/ui/hardware/panel.py" line="137" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="404" />
+        <location filename="../../studio/ui/hardware/panel.py" line="154" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="411" />
-        <location filename="../../studio/ui/hardware_panel.py" line="428" />
+        <location filename="../../studio/ui/hardware/panel.py" line="161" />
+        <location filename="../../studio/ui/hardware/panel.py" line="177" />
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="412" />
+        <location filename="../../studio/ui/hardware/panel.py" line="162" />
         <source>RAM</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="414" />
+        <location filename="../../studio/ui/hardware/panel.py" line="164" />
         <source>Swap</source>
         <translation>交换区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="415" />
+        <location filename="../../studio/ui/hardware/panel.py" line="165" />
         <source>This app</source>
         <translation>本应用</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="417" />
+        <location filename="../../studio/ui/hardware/panel.py" line="167" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="427" />
+        <location filename="../../studio/ui/hardware/panel.py" line="179" />
         <source>Container limits</source>
         <translation>容器限制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="436" />
+        <location filename="../../studio/ui/hardware/panel.py" line="185" />
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="445" />
+        <location filename="../../studio/ui/hardware/panel.py" line="194" />
         <source>Last 10 minutes</source>
         <translation>最近 10 分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="547" />
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="547" />
-        <source>RAM %</source>
-        <translation>内存 %</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="548" />
-        <source>this app (below)</source>
-        <translation>本应用（下图）</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="548" />
-        <source>lesson (below)</source>
-        <translation>课程（下图）</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="550" />
-        <source>GPU load %</source>
-        <translation>GPU 负载 %</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="550" />
-        <source>GPU memory %</source>
-        <translation>显存 %</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="551" />
-        <source>lesson run</source>
-        <translation>课程运行</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="580" />
+        <location filename="../../studio/ui/hardware/panel.py" line="243" />
         <source>1 core</source>
         <translation>1 个核心</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="580" />
+        <location filename="../../studio/ui/hardware/panel.py" line="243" />
         <source>%1 cores</source>
         <translation>%1 个核心</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="584" />
+        <location filename="../../studio/ui/hardware/panel.py" line="247" />
         <source>%1 GHz</source>
         <translation>%1 GHz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="586" />
+        <location filename="../../studio/ui/hardware/panel.py" line="249" />
         <source>frequency: %1</source>
         <translation>频率：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="588" />
+        <location filename="../../studio/ui/hardware/panel.py" line="251" />
         <source>load %1</source>
         <translation>负载 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="590" />
+        <location filename="../../studio/ui/hardware/panel.py" line="253" />
         <source>load average: %1</source>
         <translation>平均负载：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="599" />
+        <location filename="../../studio/ui/hardware/panel.py" line="262" />
         <source>Used = total - available (memory new programs can get without swapping)</source>
         <translation>已用 = 总量 - 可用（新程序无需交换即可获得的内存）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="600" />
+        <location filename="../../studio/ui/hardware/panel.py" line="263" />
         <source>%1 available</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="603" />
+        <location filename="../../studio/ui/hardware/panel.py" line="266" />
         <source>Swap in use means RAM ran short: training slows down a lot</source>
         <translation>正在使用交换区说明内存不够：训练会慢很多</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="605" />
+        <location filename="../../studio/ui/hardware/panel.py" line="268" />
         <source>no swap</source>
         <translation>无交换区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="610" />
+        <location filename="../../studio/ui/hardware/panel.py" line="273" />
         <source>The window's own process (RSS)</source>
         <translation>窗口自身的进程（RSS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="616" />
+        <location filename="../../studio/ui/hardware/panel.py" line="279" />
         <source>The running lesson's kernel process (RSS)</source>
         <translation>正在运行的课程的内核进程（RSS）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="619" />
+        <location filename="../../studio/ui/hardware/panel.py" line="282" />
         <source>no lesson running</source>
         <translation>没有课程在运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="612" />
+        <location filename="../../studio/ui/hardware/panel.py" line="275" />
         <source>peak %1</source>
         <translation>峰值 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="613" />
-        <location filename="../../studio/ui/hardware_panel.py" line="617" />
+        <location filename="../../studio/ui/hardware/panel.py" line="276" />
+        <location filename="../../studio/ui/hardware/panel.py" line="280" />
         <source>CPU %1% of a core</source>
         <translation>CPU 占一个核心的 %1%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="634" />
+        <location filename="../../studio/ui/hardware/panel.py" line="298" />
         <source>The container's memory limit: the app is stopped if it goes over</source>
         <translation>容器的内存上限：超过后应用会被终止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="637" />
+        <location filename="../../studio/ui/hardware/panel.py" line="301" />
         <source>cgroup %1</source>
         <translation>cgroup %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="639" />
+        <location filename="../../studio/ui/hardware/panel.py" line="303" />
         <source>CPU quota %1 cores</source>
         <translation>CPU 配额 %1 个核心</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="641" />
+        <location filename="../../studio/ui/hardware/panel.py" line="305" />
         <source>CPUs allowed: %1</source>
         <translation>可用 CPU：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="647" />
+        <location filename="../../studio/ui/hardware/panel.py" line="311" />
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="666" />
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="671" />
-        <location filename="../../studio/ui/hardware_panel.py" line="676" />
-        <source>not available</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="684" />
-        <source>%1 n/a</source>
-        <translation>%1 不可用</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="687" />
-        <source>temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="688" />
-        <source>power</source>
-        <translation>功率</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="690" />
-        <source>this app</source>
-        <translation>本应用</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="691" />
-        <source>this app %1</source>
-        <translation>本应用 %1</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="693" />
-        <source>via %1</source>
-        <translation>来自 %1</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="698" />
+        <location filename="../../studio/ui/hardware/panel.py" line="330" />
         <source>not available (%1)</source>
         <translation>不可用（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="745" />
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="747" />
-        <source>-%1 s</source>
-        <translation>-%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="749" />
-        <source>-%1 min</source>
-        <translation>-%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="802" />
+        <location filename="../../studio/ui/hardware/panel.py" line="333" />
         <source>mean CPU %1%</source>
         <translation>平均 CPU %1%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="803" />
+        <location filename="../../studio/ui/hardware/panel.py" line="334" />
         <source>peak RAM %1%</source>
         <translation>内存峰值 %1%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="804" />
+        <location filename="../../studio/ui/hardware/panel.py" line="335" />
         <source>this app peak %1</source>
         <translation>本应用峰值 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="807" />
+        <location filename="../../studio/ui/hardware/panel.py" line="337" />
         <source>lesson peak %1</source>
         <translation>课程峰值 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="810" />
+        <location filename="../../studio/ui/hardware/panel.py" line="339" />
         <source>peak GPU memory %1</source>
         <translation>显存峰值 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/hardware_panel.py" line="812" />
+        <location filename="../../studio/ui/hardware/panel.py" line="340" />
         <source>Last run: %1</source>
         <translation>上次运行：%1</translation>
     </message>
@@ -528,98 +478,98 @@
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="160" />
-        <location filename="../../studio/ui/home_view.py" line="172" />
+        <location filename="../../studio/ui/home_view.py" line="159" />
+        <location filename="../../studio/ui/home_view.py" line="171" />
         <source>At your pace</source>
         <translation>按你的节奏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="163" />
+        <location filename="../../studio/ui/home_view.py" line="162" />
         <source>{h:.1f} h a week over the last 4 weeks: the plan is done on {date}.</source>
         <translation>最近 4 周每周 {h:.1f} 小时：计划将在 {date} 完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="165" />
+        <location filename="../../studio/ui/home_view.py" line="164" />
         <source>Nothing logged in the last 4 weeks; at your goal of {h:g} h a week the plan is done on {date}.</source>
         <translation>最近 4 周没有记录学习时间；按每周 {h:g} 小时的目标，计划将在 {date} 完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="167" />
+        <location filename="../../studio/ui/home_view.py" line="166" />
         <source>never</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="172" />
+        <location filename="../../studio/ui/home_view.py" line="171" />
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="172" />
+        <location filename="../../studio/ui/home_view.py" line="171" />
         <source>Hours left</source>
         <translation>剩余小时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="172" />
+        <location filename="../../studio/ui/home_view.py" line="171" />
         <source>At your goal</source>
         <translation>按目标</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="173" />
+        <location filename="../../studio/ui/home_view.py" line="172" />
         <source>The article</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="185" />
+        <location filename="../../studio/ui/home_view.py" line="184" />
         <source>{lo}-{hi} months</source>
         <translation>{lo}-{hi} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="191" />
+        <location filename="../../studio/ui/home_view.py" line="190" />
         <source>What next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="193" />
+        <location filename="../../studio/ui/home_view.py" line="192" />
         <source>Every item is done or skipped.</source>
         <translation>所有条目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="200" />
+        <location filename="../../studio/ui/home_view.py" line="199" />
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="202" />
+        <location filename="../../studio/ui/home_view.py" line="201" />
         <source>None today.</source>
         <translation>今天没有。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="204" />
+        <location filename="../../studio/ui/home_view.py" line="203" />
         <source>{exercise} (review {n} of 4)</source>
         <translation>{exercise}（第 {n}/4 次复习）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="210" />
+        <location filename="../../studio/ui/home_view.py" line="209" />
         <source>This PC</source>
         <translation>这台电脑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="212" />
+        <location filename="../../studio/ui/home_view.py" line="211" />
         <source>This PC runs {n} of the plan's {m} items it can judge; {k} need a GPU: use Colab or Kaggle for those.</source>
         <translation>在可判断的 {m} 个条目中，这台电脑能运行 {n} 个；{k} 个需要 GPU：这些请用 Colab 或 Kaggle。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="219" />
+        <location filename="../../studio/ui/home_view.py" line="218" />
         <source>Last runs</source>
         <translation>最近的运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="221" />
+        <location filename="../../studio/ui/home_view.py" line="220" />
         <source>No runs yet.</source>
         <translation>还没有运行。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/home_view.py" line="223" />
+        <location filename="../../studio/ui/home_view.py" line="222" />
         <source>{lesson}: {status}, {duration}</source>
         <translation>{lesson}：{status}，{duration}</translation>
     </message>
@@ -736,143 +686,143 @@
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="83" />
+        <location filename="../../studio/ui/lesson_view.py" line="77" />
         <source>Side by side: {links}</source>
         <translation>对照：{links}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="90" />
+        <location filename="../../studio/ui/lesson_view.py" line="84" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="92" />
+        <location filename="../../studio/ui/lesson_view.py" line="86" />
         <source>Article code</source>
         <translation>原文代码</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="96" />
+        <location filename="../../studio/ui/lesson_view.py" line="90" />
         <source>Changes</source>
         <translation>改动说明</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="100" />
+        <location filename="../../studio/ui/lesson_view.py" line="94" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="102" />
+        <location filename="../../studio/ui/lesson_view.py" line="96" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="104" />
+        <location filename="../../studio/ui/lesson_view.py" line="98" />
         <source>Defaults</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="105" />
+        <location filename="../../studio/ui/lesson_view.py" line="99" />
         <source>Restore the article's settings</source>
         <translation>恢复原文的设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="110" />
-        <location filename="../../studio/ui/lesson_view.py" line="228" />
+        <location filename="../../studio/ui/lesson_view.py" line="104" />
+        <location filename="../../studio/ui/lesson_view.py" line="222" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="121" />
+        <location filename="../../studio/ui/lesson_view.py" line="115" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="202" />
+        <location filename="../../studio/ui/lesson_view.py" line="196" />
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="306" />
+        <location filename="../../studio/ui/lesson_view.py" line="300" />
         <source>Stopping after the current step…</source>
         <translation>将在当前步骤结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="299" />
+        <location filename="../../studio/ui/lesson_view.py" line="293" />
         <source>Running… {eta} left</source>
         <translation>运行中… 还剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="132" />
+        <location filename="../../studio/ui/lesson_view.py" line="126" />
         <source>Some steps are single long calls: Stop ends them within 3 s by ending the lesson's process.</source>
         <translation>有些步骤是单个长调用：停止会在 3 秒内结束课程的进程来终止它们。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="162" />
+        <location filename="../../studio/ui/lesson_view.py" line="156" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="168" />
+        <location filename="../../studio/ui/lesson_view.py" line="162" />
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="210" />
+        <location filename="../../studio/ui/lesson_view.py" line="204" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="303" />
+        <location filename="../../studio/ui/lesson_view.py" line="297" />
         <source>Stopping: interrupting the current step… (the lesson's process ends in 2 s if it does not stop)</source>
         <translation>正在停止：中断当前步骤…（若仍不停止，课程进程将在 2 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="317" />
+        <location filename="../../studio/ui/lesson_view.py" line="311" />
         <source>Done in {s:.2f} s on {device}.</source>
         <translation>完成，用时 {s:.2f} 秒，设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="320" />
+        <location filename="../../studio/ui/lesson_view.py" line="314" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="321" />
+        <location filename="../../studio/ui/lesson_view.py" line="315" />
         <source>Stopped after {s:.2f} s.</source>
         <translation>已在 {s:.2f} 秒后停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="323" />
+        <location filename="../../studio/ui/lesson_view.py" line="317" />
         <source>out of memory</source>
         <translation>内存不足</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="329" />
+        <location filename="../../studio/ui/lesson_view.py" line="323" />
         <source>crashed</source>
         <translation>崩溃</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="331" />
+        <location filename="../../studio/ui/lesson_view.py" line="325" />
         <source>The lesson's process crashed ({exit}); the app is fine. Its last output is in the console.</source>
         <translation>课程的进程崩溃了（{exit}），应用本身没有受影响。它最后的输出在控制台中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="337" />
+        <location filename="../../studio/ui/lesson_view.py" line="331" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="339" />
+        <location filename="../../studio/ui/lesson_view.py" line="333" />
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="347" />
+        <location filename="../../studio/ui/lesson_view.py" line="341" />
         <source>Out of memory: the run reached {peak}, over its limit of {limit} ({available} were available when it started). The app is fine.</source>
         <translation>内存不足：这次运行用到了 {peak}，超过了 {limit} 的上限（开始时可用 {available}）。应用本身没有受影响。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lesson_view.py" line="353" />
+        <location filename="../../studio/ui/lesson_view.py" line="347" />
         <source>Cheaper settings: {options}.</source>
         <translation>更省资源的设置：{options}。</translation>
     </message>
@@ -880,138 +830,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="257" />
+        <location filename="../../studio/ui/main_window.py" line="258" />
         <source>Zero-Compute ML Studio</source>
         <translation>零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="258" />
+        <location filename="../../studio/ui/main_window.py" line="259" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="266" />
+        <location filename="../../studio/ui/main_window.py" line="267" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267" />
+        <location filename="../../studio/ui/main_window.py" line="268" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="268" />
+        <location filename="../../studio/ui/main_window.py" line="269" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275" />
+        <location filename="../../studio/ui/main_window.py" line="276" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276" />
+        <location filename="../../studio/ui/main_window.py" line="277" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="264" />
-        <location filename="../../studio/ui/main_window.py" line="277" />
+        <location filename="../../studio/ui/main_window.py" line="265" />
+        <location filename="../../studio/ui/main_window.py" line="278" />
         <source>Roadmap</source>
         <translation>学习路线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="121" />
+        <location filename="../../studio/ui/main_window.py" line="122" />
         <source>Not opened (only http and https links): {url}</source>
         <translation>未打开(只打开 http 和 https 链接):{url}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="181" />
+        <location filename="../../studio/ui/main_window.py" line="182" />
         <source>{n} run(s) were interrupted when the app last closed; they are in the run history.</source>
         <translation>上次关闭应用时有 {n} 次运行被中断；它们保存在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="259" />
+        <location filename="../../studio/ui/main_window.py" line="260" />
         <source>&amp;Open plan…</source>
         <translation>打开学习计划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260" />
+        <location filename="../../studio/ui/main_window.py" line="261" />
         <source>&amp;Export progress…</source>
         <translation>导出进度(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261" />
+        <location filename="../../studio/ui/main_window.py" line="262" />
         <source>&amp;Import progress…</source>
         <translation>导入进度(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262" />
+        <location filename="../../studio/ui/main_window.py" line="263" />
         <source>What &amp;next?</source>
         <translation>下一步学什么(&amp;N)?</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263" />
+        <location filename="../../studio/ui/main_window.py" line="264" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="265" />
+        <location filename="../../studio/ui/main_window.py" line="266" />
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="269" />
+        <location filename="../../studio/ui/main_window.py" line="270" />
         <source>&amp;Hardware</source>
         <translation>硬件(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="270" />
+        <location filename="../../studio/ui/main_window.py" line="271" />
         <source>&amp;Measure this PC…</source>
         <translation>测量本机性能(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271" />
+        <location filename="../../studio/ui/main_window.py" line="272" />
         <source>Lessons use &amp;all cores</source>
         <translation>课程使用全部核心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="272" />
+        <location filename="../../studio/ui/main_window.py" line="273" />
         <source>By default a lesson computes with all cores but one, left to the window and the rest of the PC</source>
         <translation>默认情况下课程使用除一个以外的全部核心，留一个给窗口和电脑的其他程序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="274" />
+        <location filename="../../studio/ui/main_window.py" line="275" />
         <source>Lesson memory &amp;cap…</source>
         <translation>课程内存上限(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278" />
+        <location filename="../../studio/ui/main_window.py" line="279" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="279" />
+        <location filename="../../studio/ui/main_window.py" line="280" />
         <source>Run history</source>
         <translation>运行历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="280" />
+        <location filename="../../studio/ui/main_window.py" line="281" />
         <source>Choose a lesson on the left.</source>
         <translation>请在左侧选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="290" />
+        <location filename="../../studio/ui/main_window.py" line="291" />
         <source>The language changes when the current run ends.</source>
         <translation>当前运行结束后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="328" />
+        <location filename="../../studio/ui/main_window.py" line="329" />
         <source>About Zero-Compute ML Studio</source>
         <translation>关于 零算力机器学习工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="329" />
+        <location filename="../../studio/ui/main_window.py" line="330" />
         <source>Zero-Compute ML Studio {version}
 
 Learn machine learning on an ordinary PC: the roadmap, runnable lessons and measured advice of the article “机器学习快速入门--0算力起步实践篇”.</source>
@@ -1020,87 +970,87 @@ Learn machine learning on an ordinary PC: the roadmap, runnable lessons and meas
 在普通电脑上学习机器学习：文章《机器学习快速入门--0算力起步实践篇》的学习路线、可运行的课程，以及在你的电脑上实测得出的建议。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="352" />
+        <location filename="../../studio/ui/main_window.py" line="353" />
         <source>The plan {path} was not opened again: the last start with it did not finish. File &gt; Open plan… opens it.</source>
         <translation>没有再次打开计划 {path}：上次用它启动时没有完成。可通过“文件 &gt; 打开计划…”打开它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362" />
+        <location filename="../../studio/ui/main_window.py" line="363" />
         <source>The plan {path} was not opened again: it has {n} error(s) now (`studio plan check` lists them).</source>
         <translation>没有再次打开计划 {path}：它现在有 {n} 个错误（`studio plan check` 会列出）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="399" />
+        <location filename="../../studio/ui/main_window.py" line="400" />
         <source>Exported records: {n}</source>
         <translation>已导出记录:{n} 条</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="412" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>Time studied</source>
         <translation>学习时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="412" />
+        <location filename="../../studio/ui/main_window.py" line="413" />
         <source>Hours studied on “{item}”:</source>
         <translation>在“{item}”上学习的小时数：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="468" />
+        <location filename="../../studio/ui/main_window.py" line="469" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="520" />
+        <location filename="../../studio/ui/main_window.py" line="524" />
         <source>{lesson}: {status} on {device}</source>
         <translation>{lesson}：{status}，设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="576" />
+        <location filename="../../studio/ui/main_window.py" line="580" />
         <source>Done, completed by run {id}.</source>
         <translation>已完成，由第 {id} 次运行完成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="635" />
+        <location filename="../../studio/ui/main_window.py" line="639" />
         <source>Lesson memory cap</source>
         <translation>课程内存上限</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="636" />
+        <location filename="../../studio/ui/main_window.py" line="640" />
         <source>A run that needs more than this share of the RAM available when it starts ends as out of memory, and the app stays up (percent):</source>
         <translation>一次运行若需要的内存超过开始时可用内存的这个比例，就会以“内存不足”结束，应用保持运行（百分比）：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="659" />
+        <location filename="../../studio/ui/main_window.py" line="663" />
         <source>memory cap {p}% of free RAM</source>
         <translation>内存上限为可用内存的 {p}%</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="660" />
+        <location filename="../../studio/ui/main_window.py" line="664" />
         <source>lesson threads: {n} · lower priority · {cap}</source>
         <translation>课程线程：{n} · 较低优先级 · {cap}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="662" />
+        <location filename="../../studio/ui/main_window.py" line="666" />
         <source>Starting the lesson kernel…</source>
         <translation>正在启动课程内核…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="669" />
+        <location filename="../../studio/ui/main_window.py" line="673" />
         <source>Device: {device} · torch {version}</source>
         <translation>设备：{device} · torch {version}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="694" />
+        <location filename="../../studio/ui/main_window.py" line="698" />
         <source>{lesson}, running for {duration}</source>
         <translation>{lesson}，已运行 {duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="697" />
+        <location filename="../../studio/ui/main_window.py" line="701" />
         <source>Stop the running lesson?</source>
         <translation>停止正在运行的课程？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="698" />
+        <location filename="../../studio/ui/main_window.py" line="702" />
         <source>A lesson is still running:
 {runs}
 
@@ -1111,17 +1061,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 退出并停止它吗？它到目前为止的结果会保留在运行历史中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="666" />
+        <location filename="../../studio/ui/main_window.py" line="670" />
         <source>PyTorch is not installed</source>
         <translation>未安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186" />
+        <location filename="../../studio/ui/main_window.py" line="187" />
         <source>The database was damaged; it was moved to {path}. Recovered {recovered} record(s) into the new one; {lost} could not be read.</source>
         <translation>数据库已损坏，已移至 {path}。已将 {recovered} 条记录恢复到新数据库；{lost} 条无法读取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="668" />
+        <location filename="../../studio/ui/main_window.py" line="672" />
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
@@ -1577,17 +1527,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../studio/ui/results_view.py" line="146" />
+        <location filename="../../studio/ui/results_view.py" line="144" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/results_view.py" line="147" />
+        <location filename="../../studio/ui/results_view.py" line="145" />
         <source>Console</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/results_view.py" line="164" />
+        <location filename="../../studio/ui/results_view.py" line="162" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1595,62 +1545,62 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>Roadmap</name>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="354" />
+        <location filename="../../studio/ui/plan_model.py" line="359" />
         <source>To do</source>
         <translation>待学</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="354" />
+        <location filename="../../studio/ui/plan_model.py" line="359" />
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="355" />
+        <location filename="../../studio/ui/plan_model.py" line="360" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="355" />
+        <location filename="../../studio/ui/plan_model.py" line="360" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="359" />
+        <location filename="../../studio/ui/plan_model.py" line="364" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="359" />
+        <location filename="../../studio/ui/plan_model.py" line="364" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="360" />
+        <location filename="../../studio/ui/plan_model.py" line="365" />
         <source>Practice</source>
         <translation>实践</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="360" />
+        <location filename="../../studio/ui/plan_model.py" line="365" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="367" />
+        <location filename="../../studio/ui/plan_model.py" line="372" />
         <source>a GPU with {gb} GB of memory</source>
         <translation>显存 {gb} GB 的 GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="369" />
+        <location filename="../../studio/ui/plan_model.py" line="374" />
         <source>a GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="371" />
+        <location filename="../../studio/ui/plan_model.py" line="376" />
         <source>{gb} GB of RAM</source>
         <translation>{gb} GB 内存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="372" />
+        <location filename="../../studio/ui/plan_model.py" line="377" />
         <source>Needs: {what}</source>
         <translation>需要:{what}</translation>
     </message>
@@ -1683,12 +1633,12 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
         <translation>待复习的练习：{n}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="330" />
+        <location filename="../../studio/ui/plan_model.py" line="335" />
         <source>Lesson: {id} (Enter or double-click opens it)</source>
         <translation>课程:{id}(按回车键或双击打开)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="333" />
+        <location filename="../../studio/ui/plan_model.py" line="338" />
         <source>Lesson {id} is not written yet</source>
         <translation>课程 {id} 尚未编写</translation>
     </message>
@@ -1708,17 +1658,17 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
         <translation>所有项目都已完成或跳过。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="342" />
+        <location filename="../../studio/ui/plan_model.py" line="347" />
         <source>{n} months</source>
         <translation>{n} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="343" />
+        <location filename="../../studio/ui/plan_model.py" line="348" />
         <source>{low}-{high} months</source>
         <translation>{low}-{high} 个月</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/plan_model.py" line="348" />
+        <location filename="../../studio/ui/plan_model.py" line="353" />
         <source>done {done}/{items} ({done_h} of {hours} h) · skipped {skipped} ({skipped_h} h)</source>
         <translation>已完成 {done}/{items}({done_h}/{hours} 小时)· 已跳过 {skipped}({skipped_h} 小时)</translation>
     </message>
@@ -1761,82 +1711,82 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>RunsTableModel</name>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <location filename="../../studio/ui/runs_view.py" line="61" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <location filename="../../studio/ui/runs_view.py" line="61" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <location filename="../../studio/ui/runs_view.py" line="61" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="64" />
+        <location filename="../../studio/ui/runs_view.py" line="61" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <location filename="../../studio/ui/runs_view.py" line="62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <location filename="../../studio/ui/runs_view.py" line="62" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <location filename="../../studio/ui/runs_view.py" line="62" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="65" />
+        <location filename="../../studio/ui/runs_view.py" line="62" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <location filename="../../studio/ui/runs_view.py" line="63" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="66" />
+        <location filename="../../studio/ui/runs_view.py" line="63" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="69" />
+        <location filename="../../studio/ui/runs_view.py" line="66" />
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="67" />
+        <location filename="../../studio/ui/runs_view.py" line="64" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="67" />
+        <location filename="../../studio/ui/runs_view.py" line="64" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="68" />
+        <location filename="../../studio/ui/runs_view.py" line="65" />
         <source>out of memory</source>
         <translation>内存不足</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="68" />
+        <location filename="../../studio/ui/runs_view.py" line="65" />
         <source>crashed</source>
         <translation>崩溃</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="69" />
+        <location filename="../../studio/ui/runs_view.py" line="66" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -1844,213 +1794,266 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="169" />
+        <location filename="../../studio/ui/runs_view.py" line="166" />
         <source>Filter runs: lesson, status, lr=0.1…</source>
         <translation>筛选运行：课程、状态、lr=0.1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="172" />
+        <location filename="../../studio/ui/runs_view.py" line="169" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="173" />
+        <location filename="../../studio/ui/runs_view.py" line="170" />
         <source>Show the run's output again (or double-click a row)</source>
         <translation>再次查看这次运行的输出（或双击该行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="174" />
+        <location filename="../../studio/ui/runs_view.py" line="171" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="175" />
+        <location filename="../../studio/ui/runs_view.py" line="172" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="176" />
+        <location filename="../../studio/ui/runs_view.py" line="173" />
         <source>The curves of the selected runs (all shown runs if none)</source>
         <translation>所选运行的曲线（未选择时为全部显示的运行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="177" />
+        <location filename="../../studio/ui/runs_view.py" line="174" />
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="179" />
+        <location filename="../../studio/ui/runs_view.py" line="176" />
         <source>Everything about the selected runs (all shown runs if none)</source>
         <translation>所选运行的全部信息（未选择时为全部显示的运行）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="204" />
+        <location filename="../../studio/ui/runs_view.py" line="201" />
         <source>Which recorded curve to compare</source>
         <translation>要比较哪条记录的曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="206" />
+        <location filename="../../studio/ui/runs_view.py" line="203" />
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="207" />
+        <location filename="../../studio/ui/runs_view.py" line="204" />
         <source>Relative time (s)</source>
         <translation>相对时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="208" />
+        <location filename="../../studio/ui/runs_view.py" line="205" />
         <source>Relative time: seconds since each run's first point, so runs that waited for imports still line up</source>
         <translation>相对时间：从每次运行的第一个点开始计秒，这样等待导入库的运行也能对齐</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="227" />
+        <location filename="../../studio/ui/runs_view.py" line="224" />
         <source>Curve</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="235" />
-        <location filename="../../studio/ui/runs_view.py" line="352" />
+        <location filename="../../studio/ui/runs_view.py" line="232" />
+        <location filename="../../studio/ui/runs_view.py" line="349" />
         <source>Select runs to compare their curves.</source>
         <translation>选择几次运行来比较它们的曲线。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="244" />
+        <location filename="../../studio/ui/runs_view.py" line="241" />
         <source>Open a run to see its output again.</source>
         <translation>打开一次运行，再次查看它的输出。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="258" />
+        <location filename="../../studio/ui/runs_view.py" line="255" />
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="259" />
+        <location filename="../../studio/ui/runs_view.py" line="256" />
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="347" />
+        <location filename="../../studio/ui/runs_view.py" line="344" />
         <source>Showing the first %n selected runs.</source>
         <translation>
             <numerusform>显示所选的前 %n 次运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="351" />
+        <location filename="../../studio/ui/runs_view.py" line="348" />
         <source>The selected runs recorded no curves.</source>
         <translation>所选运行没有记录曲线。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="406" />
+        <location filename="../../studio/ui/runs_view.py" line="403" />
         <source>Run {id}: {lesson}, {status} on {device}, started {started}, {duration}</source>
         <translation>第 {id} 次运行：{lesson}，{status}，设备 {device}，开始于 {started}，{duration}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="409" />
+        <location filename="../../studio/ui/runs_view.py" line="406" />
         <source>duration unknown</source>
         <translation>时长未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="410" />
+        <location filename="../../studio/ui/runs_view.py" line="407" />
         <source>Parameters: {params}</source>
         <translation>参数：{params}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="412" />
+        <location filename="../../studio/ui/runs_view.py" line="409" />
         <source>Results: {results}</source>
         <translation>结果：{results}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="414" />
+        <location filename="../../studio/ui/runs_view.py" line="411" />
         <source>Hardware: {hardware}</source>
         <translation>硬件：{hardware}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="416" />
+        <location filename="../../studio/ui/runs_view.py" line="413" />
         <source>Ended: {error}</source>
         <translation>结束原因：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="418" />
+        <location filename="../../studio/ui/runs_view.py" line="415" />
         <source>(this run printed nothing)</source>
         <translation>（这次运行没有输出）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="427" />
+        <location filename="../../studio/ui/runs_view.py" line="424" />
         <source>Delete runs</source>
         <translation>删除运行</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="428" />
+        <location filename="../../studio/ui/runs_view.py" line="425" />
         <source>Delete this run with its curves and output? This cannot be undone.</source>
         <translation>删除这次运行及其曲线和输出？此操作无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="429" />
+        <location filename="../../studio/ui/runs_view.py" line="426" />
         <source>Delete these %n runs with their curves and output? This cannot be undone.</source>
         <translation>
             <numerusform>删除这 %n 次运行及其曲线和输出？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="445" />
+        <location filename="../../studio/ui/runs_view.py" line="442" />
         <source>Export runs as CSV</source>
         <translation>将运行导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="445" />
+        <location filename="../../studio/ui/runs_view.py" line="442" />
         <source>Export runs as JSON</source>
         <translation>将运行导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="446" />
+        <location filename="../../studio/ui/runs_view.py" line="443" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="446" />
+        <location filename="../../studio/ui/runs_view.py" line="443" />
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="457" />
+        <location filename="../../studio/ui/runs_view.py" line="454" />
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="461" />
+        <location filename="../../studio/ui/runs_view.py" line="458" />
         <source>Wrote 1 run to {path}</source>
         <translation>已将 1 次运行写入 {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="463" />
+        <location filename="../../studio/ui/runs_view.py" line="460" />
         <source>Wrote %n runs to {path}</source>
         <translation>
             <numerusform>已将 %n 次运行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="505" />
+        <location filename="../../studio/ui/runs_view.py" line="502" />
         <source>No runs yet: run a lesson and it appears here.</source>
         <translation>还没有运行记录：运行一节课后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="507" />
+        <location filename="../../studio/ui/runs_view.py" line="504" />
         <source>1 run</source>
         <translation>1 次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/runs_view.py" line="507" />
+        <location filename="../../studio/ui/runs_view.py" line="504" />
         <source>%n runs</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/runs_view.py" line="509" />
+        <location filename="../../studio/ui/runs_view.py" line="506" />
         <source>{shown} of {total} runs</source>
         <translation>{shown} / {total} 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="193" />
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="193" />
+        <source>RAM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="194" />
+        <source>this app (below)</source>
+        <translation>本应用（下图）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="194" />
+        <source>lesson (below)</source>
+        <translation>课程（下图）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="196" />
+        <source>GPU load %</source>
+        <translation>GPU 负载 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="196" />
+        <source>GPU memory %</source>
+        <translation>显存 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="197" />
+        <source>lesson run</source>
+        <translation>课程运行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="255" />
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="257" />
+        <source>-%1 s</source>
+        <translation>-%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/hardware/chart.py" line="259" />
+        <source>-%1 min</source>
+        <translation>-%1 分钟</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,6 @@ from studio.core.context import Plot
 from studio.ui import palette
 
 
-
 class TableModel(QAbstractTableModel):
     """A read-only model over a DataFrame, Series, 2-D array or dict of numbers."""
 

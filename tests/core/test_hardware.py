@@ -9,14 +9,14 @@ import types
 import pytest
 
 from studio.core import units
-from studio.core.units import MiB
 from studio.core.hardware import (
     NA,
     Cgroup,
-    UsageHistory,
     Sampler,
+    UsageHistory,
     available,
 )
+from studio.core.units import MiB
 
 GiB = 1024**3
 
