@@ -380,3 +380,21 @@ def test_memory_from_proc_meminfo(tmp_path):
     assert (mem.swap_total, mem.swap_used, mem.swap_percent) == (2_000_000 * 1024, 1_500_000 * 1024, 75.0)
     meminfo.write_text("MemTotal:       16000000 kB\nMemFree:         1000000 kB\n")  # kernel < 3.14
     assert _memory(meminfo).total > 0  # psutil answers instead
+
+
+def test_core_load_from_proc_stat(tmp_path):
+    from studio.core.hardware.procfs import CoreLoad
+
+    stat = tmp_path / "stat"
+
+    def jiffies(*cores):  # (busy, idle) per core: user=busy, idle=idle, the rest 0
+        lines = ["cpu  0 0 0 0 0 0 0 0 0 0"] + [f"cpu{i} {b} 0 0 {d} 0 0 0 0 0 0" for i, (b, d) in enumerate(cores)]
+        stat.write_text("\n".join(lines) + "\nintr 1 2 3\n")
+
+    jiffies((100, 100), (0, 200))
+    cores = CoreLoad(stat)
+    jiffies((150, 150), (100, 200))  # core 0: 50 of 100 busy; core 1: 100 of 100
+    assert cores.percent() == (50.0, 100.0)
+    assert cores.percent() == (50.0, 100.0)  # no tick since: the last window again, not 0 %
+    jiffies((150, 250), (100, 300))
+    assert cores.percent() == (0.0, 0.0)

@@ -76,6 +76,7 @@ class CoreLoad:
     def __init__(self, stat_file: str | Path = PROC / "stat"):
         self.stat_file = ProcFile(stat_file)
         self._last: list[tuple[int, int]] | None = None  # (busy, total) per core
+        self._percent: tuple[float, ...] = ()
         self._proc = self.stat_file.read() is not None
         self.percent()  # prime: the first window starts now
 
@@ -86,16 +87,18 @@ class CoreLoad:
         if data is None:
             self._proc = False
             psutil.cpu_percent(percpu=True)
-            return tuple(0.0 for _ in self._last or ())
+            return self._percent
         now = _core_times(data)
-        last, self._last = self._last, now
+        last = self._last
         if last is None or len(last) != len(now):
-            return tuple(0.0 for _ in now)
-        out = []
-        for (busy0, total0), (busy1, total1) in zip(last, now, strict=True):
-            total = total1 - total0
-            out.append(min(100.0, max(0.0, 100.0 * (busy1 - busy0) / total)) if total > 0 else 0.0)
-        return tuple(out)
+            self._last, self._percent = now, tuple(0.0 for _ in now)
+            return self._percent
+        if any(t1 <= t0 for (_, t0), (_, t1) in zip(last, now, strict=True)):
+            return self._percent  # within a clock tick of the last call: no window yet, not 0 %
+        self._last = now
+        self._percent = tuple(min(100.0, max(0.0, 100.0 * (b1 - b0) / (t1 - t0)))
+                              for (b0, t0), (b1, t1) in zip(last, now, strict=True))
+        return self._percent
 
 
 def _core_times(data: bytes) -> list[tuple[int, int]]:
