@@ -382,7 +382,7 @@ class ProcessMeter:
         cpu = sum(self._proc.cpu_times()[:2]) - self._cpu
         cores = os.cpu_count() or 1
         out: dict[str, Any] = {
-            # the same keys as the window's hardware panel (studio.core.hardware.Run.summary)
+            # the same keys as the window's hardware panel (studio.core.hardware.RunUsage.summary)
             "hw_mean_process_cpu_percent": round(100 * cpu / wall / cores, 1) if wall > 0 else None,
             "hw_cores": cores,
             "hw_peak_process_rss_mb": _peak_rss_mb(self._proc),

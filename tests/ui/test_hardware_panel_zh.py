@@ -49,7 +49,7 @@ def shown_text(panel: HardwarePanel) -> list[str]:
     axis = panel.chart.memory_plot.getAxis("bottom")
     texts += [label for ticks in (axis._tickLevels or []) for _, label in ticks]
     texts += [band.label.toPlainText() for band in panel.chart.bands.values()]
-    return [t for t in texts if t]
+    return [t.replace("\u2060", "") for t in texts if t]  # word joiners keep the legend's keys whole
 
 
 def english_in(texts: list[str], raw: tuple[str, ...] = ()) -> list[str]:

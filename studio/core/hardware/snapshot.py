@@ -20,7 +20,7 @@ class NA:
     """A field that has no value here, and why (falsy, so `value or default` works).
 
     `reason` is `bi(en, zh)`; a plain string (an error message from a library) is the
-    same in both languages.
+    same in both languages. Two NAs are equal when their English reasons are.
     """
 
     reason: Mapping[str, str] | str

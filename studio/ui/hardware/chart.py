@@ -188,7 +188,9 @@ class UsageChart(QWidget):
 
     def _update_legend(self) -> None:
         def key(color, text, mark="■"):
-            return f"<span style='color:{color}'>{mark}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
+            # one key never wraps: no-break spaces, and word joiners between Chinese characters
+            text = "\u2060".join(text).replace("\u2060 \u2060", "&nbsp;")
+            return f"<span style='color:{color}'>{mark}</span>&nbsp;{text}"
 
         items = [key(palette.CPU, self.tr("CPU %")), key(palette.RAM, self.tr("RAM %")),
                  key(palette.APP, self.tr("this app (below)")), key(palette.LESSON, self.tr("lesson (below)"))]
