@@ -91,7 +91,7 @@ def bench_panel(seconds: float) -> None:
     labels = cost(lambda: panel.show_snapshot(panel._sample()))
     print(f"panel: labels and bars (sample + show + repaint): {labels}")
     print(f"panel: chart redraw ({len(panel.history.window()['time'])} points x 3 curves + band): "
-          f"{cost(panel.draw_history)}  (every 4 s on the 10-minute span: REDRAW_PIXELS, MIN_REDRAW_S)")
+          f"{cost(panel.draw_history)}  (every 6 s on the 10-minute span: REDRAW_PIXELS, MIN_REDRAW_S)")
 
     # 3. and 4.: CPU per second at 1 Hz against an idle event loop
     panel.stop()

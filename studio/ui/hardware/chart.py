@@ -2,9 +2,9 @@
 with each lesson run drawn as a labelled band.
 
 x is "seconds before the newest sample", so the axes stay put while the curves move. A
-redraw is most of the panel's cost, so the panel asks `due(now)` first: the curves move two
-pixels at a time, at most every 2 s (every 4 s on the ten-minute span). The bands of all runs are one item per plot, and
-items whose figures did not change are not touched.
+redraw is most of the panel's cost, so the panel asks `due(now)` first: the curves move three
+pixels at a time, at most every 2 s (every 6 s on the ten-minute span). The bands of all runs
+are one item per plot, and items whose figures did not change are not touched.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from studio.core.units import GiB, MiB
 from studio.ui import palette
 
 SPANS_S = (60.0, 120.0, 300.0, 600.0)  # the chart's time spans, growing with the data
-# A redraw is most of the panel's cost: the curves move 2 px at a time, at most every 2 s
+# A redraw is most of the panel's cost: the curves move 3 px at a time, at most every 2 s
 # (on the ten-minute span a pixel is 2 s; on the one-minute span 0.2 s)
-REDRAW_PIXELS = 2
+REDRAW_PIXELS = 3
 MIN_REDRAW_S = 2.0
 HEIGHT = 230
 LABEL_ROWS = 3

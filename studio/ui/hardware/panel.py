@@ -5,7 +5,7 @@ thread, keeps a `UsageHistory` of the last 10 minutes and draws each run on its 
 labelled band. The main window calls `begin_run(label)` when a lesson starts and
 `end_run()` (a dict of numbers for the run's results) when it finishes. At 1 Hz it costs
 about 1-2 ms of CPU a second (tests/benchmarks/bench_hardware.py): widgets repaint only
-what changed, and the chart redraws once its curves would move two pixels (at most every 2 s).
+what changed, and the chart redraws once its curves would move three pixels (at most every 2 s).
 """
 
 from __future__ import annotations
