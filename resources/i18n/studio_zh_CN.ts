@@ -162,6 +162,38 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>%1 n/a</source>
+        <translation>%1 不可用</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>this app</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <source>this app %1</source>
+        <translation>本应用 %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>来自 %1</translation>
+    </message>
 </context>
 <context>
     <name>HardwarePanel</name>
@@ -212,34 +244,6 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     <message>
         <source>Last 10 minutes</source>
         <translation>最近 10 分钟</translation>
-    </message>
-    <message>
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <source>RAM %</source>
-        <translation>内存 %</translation>
-    </message>
-    <message>
-        <source>this app (below)</source>
-        <translation>本应用（下图）</translation>
-    </message>
-    <message>
-        <source>lesson (below)</source>
-        <translation>课程（下图）</translation>
-    </message>
-    <message>
-        <source>GPU load %</source>
-        <translation>GPU 负载 %</translation>
-    </message>
-    <message>
-        <source>GPU memory %</source>
-        <translation>显存 %</translation>
-    </message>
-    <message>
-        <source>lesson run</source>
-        <translation>课程运行</translation>
     </message>
     <message>
         <source>1 core</source>
@@ -322,52 +326,8 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>not available</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>%1 n/a</source>
-        <translation>%1 不可用</translation>
-    </message>
-    <message>
-        <source>temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>power</source>
-        <translation>功率</translation>
-    </message>
-    <message>
-        <source>this app</source>
-        <translation>本应用</translation>
-    </message>
-    <message>
-        <source>this app %1</source>
-        <translation>本应用 %1</translation>
-    </message>
-    <message>
-        <source>via %1</source>
-        <translation>来自 %1</translation>
-    </message>
-    <message>
         <source>not available (%1)</source>
         <translation>不可用（%1）</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>-%1 s</source>
-        <translation>-%1 秒</translation>
-    </message>
-    <message>
-        <source>-%1 min</source>
-        <translation>-%1 分钟</translation>
     </message>
     <message>
         <source>mean CPU %1%</source>
@@ -1593,6 +1553,49 @@ Quit and stop it? What it has computed so far stays in the run history.</source>
     <message>
         <source>{shown} of {total} runs</source>
         <translation>{shown} / {total} 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>RAM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>this app (below)</source>
+        <translation>本应用（下图）</translation>
+    </message>
+    <message>
+        <source>lesson (below)</source>
+        <translation>课程（下图）</translation>
+    </message>
+    <message>
+        <source>GPU load %</source>
+        <translation>GPU 负载 %</translation>
+    </message>
+    <message>
+        <source>GPU memory %</source>
+        <translation>显存 %</translation>
+    </message>
+    <message>
+        <source>lesson run</source>
+        <translation>课程运行</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>-%1 s</source>
+        <translation>-%1 秒</translation>
+    </message>
+    <message>
+        <source>-%1 min</source>
+        <translation>-%1 分钟</translation>
     </message>
 </context>
 <context>

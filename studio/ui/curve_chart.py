@@ -25,9 +25,9 @@ from studio.core import safe_write
 from studio.core.buffers import EmaSmoother, ScalarBuffer
 from studio.core.labels import label
 from studio.core.text import pick
+from studio.ui import palette
 from studio.ui.save_image import save_png
 
-COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 DEFAULT_SMOOTHING = 0.6
 
 
@@ -237,7 +237,7 @@ class CurveChart(QWidget):
     def mark_stopped(self, text: str) -> None:
         """Label the partial curves of a run that was stopped or failed."""
         for plot in self._plots.values():
-            item = pg.TextItem(text, color="#d62728", anchor=(1, 0))
+            item = pg.TextItem(text, color=palette.RED, anchor=(1, 0))
             plot.addItem(item, ignoreBounds=True)
             vb = plot.getViewBox()
             (x0, x1), (y0, y1) = vb.viewRange()
@@ -262,7 +262,7 @@ class CurveChart(QWidget):
             plot.setClipToView(True)
             plot.setLogMode(y=self.log_y.isChecked())
             self._plots[fam] = plot
-        color = COLORS[len(self._curves) % len(COLORS)]
+        color = palette.series(len(self._curves))
         curve = _Curve(plot, name, color, pick(label(name, self.labels)))
         self._curves[name] = curve
         return curve

@@ -18,15 +18,16 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPale
 from studio.core.plan import Item, Phase, Plan, Topic
 from studio.core.progress_tally import PlanProgress, Tally
 from studio.core.text import pick
+from studio.ui import palette
 
 translate = QCoreApplication.translate
 
 BADGE_ROLE = Qt.UserRole + 2  # text of a hardware badge, painted in column 1
 VERDICT_ROLE = Qt.UserRole + 3  # the advisor's verdict level, a coloured dot in column 1
 
-DONE_COLOR = QColor("#2ca02c")
+DONE_COLOR = QColor(palette.GREEN)
 SKIPPED_COLOR = QColor("#9e9e9e")
-LEARNING_COLOR = QColor("#1f77b4")
+LEARNING_COLOR = QColor(palette.BLUE)
 BADGE_COLOR = QColor("#d35400")
 
 

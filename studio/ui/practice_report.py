@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QTextBrowser
 from studio.core.text import pick
 from studio.core.units import size
 from studio.practice.report import Report
+from studio.ui import palette
 
 translate = QCoreApplication.translate
-COLOURS = {"pass": "#2ca02c", "fail": "#d62728", "error": "#d62728", "timeout": "#d35400",
-           "check_error": "#9467bd", "not_attempted": "#757575", "stopped": "#757575", "interrupted": "#757575"}
-MARKS = {True: ("✓", "#2ca02c"), False: ("✗", "#d62728"), None: ("⚠", "#9467bd")}
+COLOURS = {"pass": palette.GREEN, "fail": palette.RED, "error": palette.RED, "timeout": palette.AMBER,
+           "check_error": palette.PURPLE, "not_attempted": palette.GREY, "stopped": palette.GREY,
+           "interrupted": palette.GREY}
+MARKS = {True: ("✓", palette.GREEN), False: ("✗", palette.RED), None: ("⚠", palette.PURPLE)}
 
 
 def status_names() -> dict[str, str]:

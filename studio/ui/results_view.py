@@ -11,10 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QTabWidge
 from studio.core.context import Plot
 from studio.core.labels import find, label
 from studio.core.text import pick
-
-PEN_COLORS = {"orange": "#ff7f0e", "g": "#2ca02c", "y": "#bcbd22", "c": "#17becf", "r": "#d62728",
-              "b": "#1f77b4", "blue": "#1f77b4", "red": "#d62728", "green": "#2ca02c"}
-SERIES_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
+from studio.ui import palette
 
 
 class TableModel(QAbstractTableModel):
@@ -106,7 +103,7 @@ def plot_widget(plot: Plot) -> pg.PlotWidget:
     item.showGrid(x=True, y=True, alpha=0.25)
     item.addLegend(offset=(-10, 10))
     for i, s in enumerate(plot.series):
-        color = PEN_COLORS.get(s.color or "", s.color) or SERIES_COLORS[i % len(SERIES_COLORS)]
+        color = palette.NAMED.get(s.color or "", s.color) or palette.series(i)
         x, y = np.asarray(s.x, dtype=float), np.asarray(s.y, dtype=float)
         name = pick(s.label) or None
         if s.style == "scatter":

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-          "#bcbd22", "#7f7f7f"]
-
 
 class CompareChart(pg.PlotWidget):
     def __init__(self, parent=None):

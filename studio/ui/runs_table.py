@@ -10,13 +10,12 @@ from studio.core.history import RunRecord, format_params, local_time
 from studio.core.labels import device_label
 from studio.core.text import pick
 from studio.core.units import clock
+from studio.ui import palette
 
 DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID, LESSON, STARTED, DURATION, STATUS, DEVICE, PARAMS, RESULTS = range(8)
-STATUS_COLORS = {"failed": "#d62728", "out_of_memory": "#d62728", "crashed": "#d62728", "timeout": "#c77c02",
-                 "interrupted": "#c77c02", "cancelled": "#7f7f7f", "running": "#1f77b4"}
 
 
 class RunsTableModel(QAbstractTableModel):
@@ -34,7 +33,7 @@ class RunsTableModel(QAbstractTableModel):
                         "cancelled": self.tr("stopped"), "failed": self.tr("failed"),
                         "out_of_memory": self.tr("out of memory"), "crashed": self.tr("crashed"),
                         "timeout": self.tr("timed out"), "interrupted": self.tr("interrupted")}
-        self._colors = {status: QColor(color) for status, color in STATUS_COLORS.items()}
+        self._colors = {status: QColor(color) for status, color in palette.STATUS.items()}
 
     def set_runs(self, runs: list[RunRecord]) -> None:
         self.beginResetModel()

@@ -41,7 +41,8 @@ from studio.core.history import (
 from studio.core.labels import device_label
 from studio.core.text import pick
 from studio.core.units import clock
-from studio.ui.runs_chart import COLORS, CompareChart
+from studio.ui import palette
+from studio.ui.runs_chart import CompareChart
 from studio.ui.runs_table import DEVICE, DURATION, ID, LESSON, PARAMS, STARTED, STATUS, RunFilter, RunsTableModel
 from studio.ui.store_events import on_gui_thread
 
@@ -277,7 +278,7 @@ class RunsView(QWidget):
             curve = curves[run_id].get(name)
             if curve is not None and len(curve):
                 x = curve.walls - curve.walls[0] if relative else curve.steps
-                lines.append((x, curve.values, COLORS[i % len(COLORS)], labels[run_id]))
+                lines.append((x, curve.values, palette.series(i), labels[run_id]))
         self.plot_item.setLabel("bottom", self.x_axis.currentText())
         self.plot_item.setLabel("left", name)
         self.chart.draw(lines)

@@ -1,6 +1,6 @@
 """Render the hardware panel offscreen while real lessons train, to a PNG.
 
-    PYTHONPATH=. python tests/benchmarks/render_hardware_panel.py OUT.png [--width 330] [--fake-gpus]
+    PYTHONPATH=. python tests/benchmarks/render_hardware_panel.py OUT.png [--width 330] [--fake-gpus] [--lang zh]
 
 Idles a few seconds, trains the PyTorch binary classifier (bigger than its default so the
 CPU works for a while) in a worker thread between `begin_run` / `end_run`, idles, runs the
@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=330)
     parser.add_argument("--height", type=int, default=860)
     parser.add_argument("--fake-gpus", action="store_true")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -33,9 +34,11 @@ def main() -> None:
     from studio.core.lesson import catalog
     from studio.core.runner import run_lesson
     from studio.core.text import pick
-    from studio.ui.hardware_panel import HardwarePanel
+    from studio.ui import i18n
+    from studio.ui.hardware import HardwarePanel
 
     _app = QApplication.instance() or QApplication(sys.argv)  # kept alive until the end
+    i18n.install(_app, args.lang)
     nvml = {}
     if args.fake_gpus:
         from tests.core.test_hardware import fake_nvml, two_gpus
@@ -54,7 +57,7 @@ def main() -> None:
     def train(lesson_id: str, **params) -> dict:
         lesson = catalog().get(lesson_id)
         p = lesson.resolve_params(params)
-        panel.begin_run(pick(lesson.title, "en"))
+        panel.begin_run(pick(lesson.title))
         done = threading.Event()
         outcome = {}
 

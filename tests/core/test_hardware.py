@@ -12,11 +12,11 @@ from studio.core import units
 from studio.core.hardware import (
     NA,
     Cgroup,
-    History,
-    MiB,
     Sampler,
+    UsageHistory,
     available,
 )
+from studio.core.units import MiB
 
 GiB = 1024**3
 
@@ -166,7 +166,8 @@ def test_no_nvml_no_driver_no_gpu_are_normal_states(tmp_path, nvml, reason):
     sampler = Sampler(nvml=nvml, cgroup=no_cgroup(tmp_path))
     snap = sampler.sample()
     assert isinstance(snap.gpus, NA)
-    assert snap.gpus.reason.startswith(reason)
+    assert snap.gpus.text("en").startswith(reason)
+    assert snap.gpus.text("zh") != snap.gpus.text("en")  # the window says why in Chinese too
     assert sampler.gpu_count == 0
     assert json.dumps(snap.to_dict())  # still serialisable
     sampler.close()
@@ -175,7 +176,7 @@ def test_no_nvml_no_driver_no_gpu_are_normal_states(tmp_path, nvml, reason):
 def test_the_real_nvml_on_this_machine_never_raises(tmp_path):
     snap = Sampler(cgroup=no_cgroup(tmp_path)).sample()
     if isinstance(snap.gpus, NA):
-        assert snap.gpus.reason
+        assert snap.gpus.text("en") and snap.gpus.text("zh")
     else:
         assert all(g.source in ("nvml", "torch.cuda") for g in snap.gpus)
 
@@ -294,7 +295,7 @@ def test_the_limits_reach_the_snapshot(tmp_path):
 # -- history and runs -------------------------------------------------------------------
 def test_history_keeps_columns_in_order_and_wraps(tmp_path):
     sampler = Sampler(nvml=fake_nvml(two_gpus()), cgroup=no_cgroup(tmp_path))
-    history = History(gpus=sampler.gpu_count, capacity=5)
+    history = UsageHistory(gpus=sampler.gpu_count, capacity=5)
     for _ in range(7):
         history.append(sampler.sample())
     assert len(history) == 5
@@ -307,7 +308,7 @@ def test_history_keeps_columns_in_order_and_wraps(tmp_path):
 
 def test_history_window_drops_samples_older_than_its_span(tmp_path):
     sampler = Sampler(nvml=None, cgroup=no_cgroup(tmp_path))
-    history = History(seconds=600)
+    history = UsageHistory(seconds=600)
     old = sampler.sample()
     history.append(old.__class__(**{**old.__dict__, "time": old.time - 700}))
     history.append(sampler.sample())
@@ -316,7 +317,7 @@ def test_history_window_drops_samples_older_than_its_span(tmp_path):
 
 def test_a_run_summary_covers_only_its_own_samples(tmp_path):
     sampler = Sampler(nvml=fake_nvml(two_gpus()), cgroup=no_cgroup(tmp_path))
-    history = History(gpus=2)
+    history = UsageHistory(gpus=2)
     history.append(sampler.sample())  # before the run: not in it
     token = history.begin_run("torch_linear_regression")
     ballast = bytearray(32 * MiB)
@@ -341,7 +342,7 @@ def test_a_run_summary_covers_only_its_own_samples(tmp_path):
 
 def test_a_run_without_a_gpu_has_no_gpu_keys(tmp_path):
     sampler = Sampler(nvml=None, cgroup=no_cgroup(tmp_path))
-    history = History()
+    history = UsageHistory()
     token = history.begin_run("x")
     history.append(sampler.sample())
     summary = history.end_run(token)
@@ -353,7 +354,7 @@ def test_a_run_without_a_gpu_has_no_gpu_keys(tmp_path):
 def test_mean_cpu_is_weighted_by_time(tmp_path):
     sampler = Sampler(nvml=None, cgroup=no_cgroup(tmp_path))
     base = sampler.sample()
-    history = History()
+    history = UsageHistory()
     token = history.begin_run("x")
     run = history.run(token)
 
@@ -367,7 +368,7 @@ def test_mean_cpu_is_weighted_by_time(tmp_path):
 
 
 def test_memory_from_proc_meminfo(tmp_path):
-    from studio.core.hardware import _memory
+    from studio.core.hardware.procfs import memory as _memory
 
     meminfo = tmp_path / "meminfo"
     meminfo.write_text("MemTotal:       16000000 kB\nMemFree:         1000000 kB\n"
@@ -379,3 +380,21 @@ def test_memory_from_proc_meminfo(tmp_path):
     assert (mem.swap_total, mem.swap_used, mem.swap_percent) == (2_000_000 * 1024, 1_500_000 * 1024, 75.0)
     meminfo.write_text("MemTotal:       16000000 kB\nMemFree:         1000000 kB\n")  # kernel < 3.14
     assert _memory(meminfo).total > 0  # psutil answers instead
+
+
+def test_core_load_from_proc_stat(tmp_path):
+    from studio.core.hardware.procfs import CoreLoad
+
+    stat = tmp_path / "stat"
+
+    def jiffies(*cores):  # (busy, idle) per core: user=busy, idle=idle, the rest 0
+        lines = ["cpu  0 0 0 0 0 0 0 0 0 0"] + [f"cpu{i} {b} 0 0 {d} 0 0 0 0 0 0" for i, (b, d) in enumerate(cores)]
+        stat.write_text("\n".join(lines) + "\nintr 1 2 3\n")
+
+    jiffies((100, 100), (0, 200))
+    cores = CoreLoad(stat)
+    jiffies((150, 150), (100, 200))  # core 0: 50 of 100 busy; core 1: 100 of 100
+    assert cores.percent() == (50.0, 100.0)
+    assert cores.percent() == (50.0, 100.0)  # no tick since: the last window again, not 0 %
+    jiffies((150, 250), (100, 300))
+    assert cores.percent() == (0.0, 0.0)

@@ -3,7 +3,10 @@
 import pytest
 
 from studio.core.hardware import Cgroup, Sampler
-from studio.ui.hardware_panel import AMBER, RAM_COLOR, RED, HardwarePanel, Meter, level_color
+from studio.ui.hardware import HardwarePanel
+from studio.ui.hardware.widgets import Meter, level_color
+from studio.ui.palette import AMBER, RED
+from studio.ui.palette import RAM as RAM_COLOR
 from tests.core.test_hardware import GiB, fake_nvml, two_gpus, write
 
 
@@ -39,7 +42,7 @@ def test_renders_a_snapshot_with_two_gpus(make_panel):
     assert " / " in panel.ram.bar.text and "available" in panel.ram_info.text()
     assert "peak" in panel.app_info.text()
     assert panel.gpu_na.isHidden()
-    first, second = panel._gpu_boxes
+    first, second = panel.gpu_boxes
     assert first.title.text() == "0 · NVIDIA GeForce RTX 3060"
     assert first.load.bar.text == "87%" and first.load.bar.percent == 87
     assert first.memory.bar.text == "5.0 GiB / 12.0 GiB"
@@ -54,7 +57,7 @@ def test_no_gpu_says_why(make_panel):
     panel.refresh()
     assert panel.gpu_na.isVisible()
     assert panel.gpu_na.text() == "Not available: nvidia-ml-py (pynvml) is not installed"
-    assert panel._gpu_boxes == []
+    assert panel.gpu_boxes == []
 
 
 def test_container_limits_show_only_under_a_limit(make_panel, tmp_path):
@@ -75,42 +78,43 @@ def test_container_limits_show_only_under_a_limit(make_panel, tmp_path):
 def test_history_gets_a_point_per_refresh(make_panel):
     panel = make_panel(nvml=fake_nvml(two_gpus()))
     panel.refresh()
-    assert len(panel.cpu_curve.getData()[0]) == 1
+    assert len(panel.chart.cpu_curve.getData()[0]) == 1
     panel.refresh()
     panel.refresh()  # within a pixel's worth of time: the chart waits
-    assert len(panel.cpu_curve.getData()[0]) == 1
-    panel._drawn_at -= 10  # ... until its curves would move
+    assert len(panel.chart.cpu_curve.getData()[0]) == 1
+    panel.chart.drawn_at -= 10  # ... until its curves would move
     panel.refresh()
-    assert len(panel.cpu_curve.getData()[0]) == 4
+    assert len(panel.chart.cpu_curve.getData()[0]) == 4
     panel.draw_history()
-    x, y = panel.cpu_curve.getData()
+    x, y = panel.chart.cpu_curve.getData()
     assert len(x) == len(y) == 4 == len(panel.history)
-    assert len(panel.ram_curve.getData()[0]) == 4 and len(panel.app_curve.getData()[0]) == 4
-    assert len(panel._gpu_curves) == 2
-    assert list(panel._gpu_curves[0][0].getData()[1]) == [87] * 4
+    assert len(panel.chart.ram_curve.getData()[0]) == 4 and len(panel.chart.app_curve.getData()[0]) == 4
+    assert len(panel.chart.gpu_curves) == 2
+    assert list(panel.chart.gpu_curves[0][0].getData()[1]) == [87] * 4
 
 
 def test_a_run_band_appears_between_begin_and_end(make_panel):
     panel = make_panel(nvml=fake_nvml(two_gpus()))
     panel.refresh()
-    assert panel._bands == {}
+    assert panel.chart.bands == {}
     panel.begin_run("torch_linear_regression")
     panel.refresh()
     panel.draw_history()  # refresh redraws the chart only once it would move a pixel
-    (token, (regions, label)), = panel._bands.items()
-    assert label.toPlainText() == "torch_linear_regression"
-    assert all(r in p.items for r, p in zip(regions, (panel.percent_plot, panel.memory_plot), strict=True))
-    start, end = regions[0].getRegion()  # in seconds before the newest sample
+    (token, band), = panel.chart.bands.items()
+    assert band.label.toPlainText() == "torch_linear_regression"
     run = panel.history.run(token)
-    assert start == pytest.approx(run.start - panel.last.time) and start < 0
-    assert end == 0  # a running lesson's band reaches "now"
+    assert band.start == pytest.approx(run.start - panel.last.time) and band.start < 0  # seconds ago
+    assert band.end == 0  # a running lesson's band reaches "now"
+    for item, plot in zip(panel.chart.band_items, (panel.chart.percent_plot, panel.chart.memory_plot), strict=True):
+        assert item in plot.items and item.spans == [(band.start, band.end)]
     summary = panel.end_run()
     assert summary["hw_samples"] == 2  # the refresh above and the sample at the end
     assert summary["hw_peak_process_gpu_memory_mb"] == 3 * 1024
     assert panel.run_info.isVisible() and "peak GPU memory 5.5 GiB" in panel.run_info.text()
     panel.refresh()
     panel.draw_history()
-    assert regions[0].getRegion()[1] == pytest.approx(run.end - panel.last.time)
+    assert band.end == pytest.approx(run.end - panel.last.time)
+    assert panel.chart.band_items[0].spans == [(band.start, band.end)]
     assert run.end < panel.last.time
     assert panel.end_run() == {}  # no run now
 
@@ -121,9 +125,9 @@ def test_a_new_run_ends_the_previous_one(make_panel):
     panel.begin_run("b")
     first, second = panel.history.runs
     assert first.end is not None and second.end is None
-    assert len(panel._bands) == 2
+    assert len(panel.chart.bands) == 2
     panel.draw_history()
-    a, b = [label.pos().y() for _, label in panel._bands.values()]
+    a, b = [band.label.pos().y() for band in panel.chart.bands.values()]
     assert a != b  # labels that would overlap go on separate rows
 
 
@@ -148,7 +152,7 @@ def test_a_hidden_panel_keeps_sampling_without_drawing(make_panel):
     panel.hide()
     panel.refresh()
     assert len(panel.history) == 2
-    assert len(panel.cpu_curve.getData()[0]) == 1
+    assert len(panel.chart.cpu_curve.getData()[0]) == 1
 
 
 def test_memory_colours_follow_thresholds(qtbot):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from studio.ui import i18n
-from studio.ui.hardware_panel import HardwarePanel
+from studio.ui.hardware import HardwarePanel
 from studio.ui.runs_view import RunsView
 
 

@@ -30,7 +30,7 @@ from studio.kernel.jobs import warm_modules
 from studio.kernel.pool import KernelPool
 from studio.practice.store import AttemptStore
 from studio.ui import plan_dialogs
-from studio.ui.hardware_panel import HardwarePanel
+from studio.ui.hardware import HardwarePanel
 from studio.ui.item_view import ItemView
 from studio.ui.lesson_view import LessonView
 from studio.ui.measure_dialog import MeasureDialog
