@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from studio.core.advisor.advice import CLOUD, Advice, Text, cheaper_paths
 from studio.core.advisor.estimate import Estimate, seconds_for
 from studio.core.advisor.rules import RULES
+from studio.core.labels import device_label
 from studio.core.measure import Measurement
 from studio.core.text import bi, pick
 from studio.core.units import MiB, about, size
@@ -64,9 +65,10 @@ class Verdict:
         first = pick(self.cheaper[0].text, lang) if self.cheaper else ""
         clouds = ", ".join(pick(c.text, lang).split(":")[0].split("：")[0] for c in self.cloud)
         if self.level == "runs":
+            device = device_label(self.device)
             text = pick(bi(
-                f"Runs here: {t} on {self.device}" + (f", {mem} of memory." if mem else "."),
-                f"可在本机运行：在 {self.device} 上{t}" + (f"，内存约 {mem}。" if mem else "。"),
+                f"Runs here: {t} on {device['en']}" + (f", {mem} of memory." if mem else "."),
+                f"可在本机运行：在 {device['zh']} 上{t}" + (f"，内存约 {mem}。" if mem else "。"),
             ), lang) if t else pick(bi("Runs here.", "可在本机运行。"), lang)
         elif self.level == "slow":
             text = pick(bi(f"Runs here, but slowly ({t or 'long'}): {why}. Cheaper: {first}",
