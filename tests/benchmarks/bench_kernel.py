@@ -169,7 +169,8 @@ class App:
         self._last = now
 
     def spin(self, seconds: float = 0.0, until=None, timeout: float = 600) -> None:
-        deadline = time.monotonic() + (timeout if until else seconds)
+        """Run the event loop for `seconds` (or, with no seconds, up to `timeout`), or until `until()`."""
+        deadline = time.monotonic() + (seconds or (timeout if until else 0.0))
         while time.monotonic() < deadline and not (until and until()):
             self.app.processEvents()
             time.sleep(0.001)
