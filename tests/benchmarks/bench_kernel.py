@@ -188,6 +188,7 @@ class App:
         Stop is pressed `stop_after_first` seconds after the first point, or `stop_after_start`
         seconds after Run."""
         view = self.warm(lesson_id)
+        view.confirm_run = None  # no memory-rule dialog for the stop runs' large settings (the cap holds)
         view.form.set_values({**view.lesson.defaults(), **params})
         first = {}
         self.recording = record_lateness
