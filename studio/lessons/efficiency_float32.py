@@ -141,6 +141,7 @@ LESSON = Lesson(
         param_seed(0),
     ),
     devices=("cpu",),
+    long_steps=True,  # one NumPy call over millions of rows: Stop ends it by ending the kernel
     article_code=ARTICLE_CODE,
     changes=(
         Change(bi("The article gives the advice in one line; the lesson builds a table in "

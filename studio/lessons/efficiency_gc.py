@@ -127,6 +127,7 @@ LESSON = Lesson(
         param_seed(0),
     ),
     devices=("cpu",),
+    long_steps=True,  # allocating and freeing gigabytes: single calls Stop cannot interrupt
     article_code=ARTICLE_CODE,
     changes=(
         Change(bi("The article names the two calls; the lesson shows what each does to the "
