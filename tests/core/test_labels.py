@@ -7,7 +7,7 @@ OWN = {"loss_{}": bi("Loss, {}", "损失，{}"), "{}_light": bi("{} (light)", "{
 
 
 def test_common_names_and_prefixes_have_both_languages():
-    assert find("hw_peak_ram_used_mb") == bi("Peak RAM used (MB)", "内存峰值（MB）")
+    assert find("hw_peak_ram_used_mb") == bi("Peak RAM used (MiB)", "内存峰值（MiB）")
     assert find("val_loss") == bi("Validation loss", "验证损失")
     assert find("test_accuracy") == bi("Test accuracy", "测试准确率")
     assert find("val_r2") == bi("Validation R²", "验证R²（决定系数）")  # an acronym keeps its case
